@@ -1,0 +1,68 @@
+/**
+ * Node-side discovery and compilation of the shipped content: the world, the polarity catalogue,
+ * every scenarios/<id>/scenario.yaml, and (when present) the study text for citation checks.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import {
+  compileScenario,
+  compileShared,
+  studyIndex,
+  type CompileResult,
+  type Diagnostic,
+  type SharedContent,
+} from '../engine/content/index';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const SCENARIOS_DIR = join(ROOT, 'scenarios');
+export const STUDY_2020 = resolve(ROOT, '..', 'shared', 'study', '001_289a0fdf2e2b88c3.txt');
+
+export function rel(path: string): string {
+  return relative(process.cwd(), path) || path;
+}
+
+export function loadShared(): SharedContent {
+  const world = join(SCENARIOS_DIR, 'world', 'world.yaml');
+  const catalogue = join(SCENARIOS_DIR, 'polarities.yaml');
+  const read = (p: string): string => (existsSync(p) ? readFileSync(p, 'utf8') : '');
+  const shared = compileShared({ file: rel(world), text: read(world) }, { file: rel(catalogue), text: read(catalogue) });
+  if (!existsSync(world)) shared.diagnostics.push(missing(rel(world)));
+  if (!existsSync(catalogue)) shared.diagnostics.push(missing(rel(catalogue)));
+  return shared;
+}
+
+function missing(file: string): Diagnostic {
+  return { code: 'SCN002', severity: 'error', message: 'File not found.', file, line: 1, col: 1, endLine: 1, endCol: 1, source: '' };
+}
+
+let studyCache: ReturnType<typeof studyIndex> | null | undefined;
+/** The 2020 edition's sections, or null when the study text is not beside the repository. */
+export function loadStudy(): ReturnType<typeof studyIndex> | null {
+  if (studyCache === undefined) studyCache = existsSync(STUDY_2020) ? studyIndex(readFileSync(STUDY_2020, 'utf8')) : null;
+  return studyCache;
+}
+
+/** Every shipped scenario file, sorted by id. */
+export function scenarioFiles(): string[] {
+  if (!existsSync(SCENARIOS_DIR)) return [];
+  return readdirSync(SCENARIOS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(SCENARIOS_DIR, d.name, 'scenario.yaml')))
+    .map((d) => join(SCENARIOS_DIR, d.name, 'scenario.yaml'))
+    .sort();
+}
+
+export function compileFile(path: string, shared: SharedContent): CompileResult {
+  if (!existsSync(path)) {
+    const src = { file: rel(path) } as CompileResult['src'];
+    return { diagnostics: [missing(rel(path))], src };
+  }
+  return compileScenario({ file: rel(path), text: readFileSync(path, 'utf8') }, shared, loadStudy() ?? undefined);
+}
+
+/** Compiles every shipped scenario; returns the results by file. */
+export function compileAll(): { shared: SharedContent; results: Map<string, CompileResult> } {
+  const shared = loadShared();
+  const results = new Map<string, CompileResult>();
+  for (const f of scenarioFiles()) results.set(f, compileFile(f, shared));
+  return { shared, results };
+}

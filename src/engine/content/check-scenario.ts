@@ -1,0 +1,230 @@
+/**
+ * Semantic checks of a schema-valid scenario against the world and the polarity catalogue:
+ * references, duplicates, citations, and a bounded search of play for unreachable nodes, dead ends
+ * and endings that can never be reached. Our own checks run before the machine is built, so
+ * authors never see a raw xstate error.
+ */
+import type { Condition, PolarityEntry, Scenario, World } from '../types';
+import type { Diagnostic } from './diagnostics';
+import { didYouMean } from './diagnostics';
+import type { DataPath, SourceFile } from './source-file';
+import { placesOf } from '../map-model';
+import { exploreScenario } from './explore';
+
+export interface CheckInputs {
+  scenario: Scenario;
+  world: World | null;
+  catalogue: readonly PolarityEntry[];
+  src: SourceFile;
+  /** Section numbers ("4.2.6") and box names ("MINUSCA") of the 2020 edition, when available. */
+  study?: { sections: Set<string>; boxes: Set<string> };
+}
+
+export function checkScenario({ scenario, world, catalogue, src, study }: CheckInputs): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const err = (code: string, message: string, path: DataPath, key = false): void => {
+    out.push(src.diagnostic(code, 'error', message, path, key));
+  };
+  const warn = (code: string, message: string, path: DataPath, key = false): void => {
+    out.push(src.diagnostic(code, 'warning', message, path, key));
+  };
+
+  // ---- duplicates ----
+  const dupes = (label: string, items: readonly { id: string }[], base: DataPath): void => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) err('SCN010', `Duplicate ${label} id "${item.id}".`, [...base, i, 'id']);
+      seen.add(item.id);
+    });
+  };
+  dupes('node', scenario.nodes, ['nodes']);
+  dupes('meter', scenario.meters, ['meters']);
+  dupes('adviser', scenario.advisers, ['advisers']);
+  dupes('inject', scenario.injects, ['injects']);
+  dupes('ending', scenario.endings, ['endings']);
+  dupes('benchmark', scenario.benchmarks, ['benchmarks']);
+  dupes('polarity', scenario.polarities, ['polarities']);
+  dupes('seat', scenario.seats, ['seats']);
+  dupes('marker', scenario.map.markers, ['map', 'markers']);
+  scenario.nodes.forEach((n, ni) => {
+    dupes('option', n.options, ['nodes', ni, 'options']);
+    n.options.forEach((o, oi) => dupes('consequence', o.consequences, ['nodes', ni, 'options', oi, 'consequences']));
+    if (n.timeout) dupes('consequence', n.timeout.consequences, ['nodes', ni, 'timeout', 'consequences']);
+  });
+
+  const nodeIds = new Set(scenario.nodes.map((n) => n.id));
+  const meterIds = new Set(scenario.meters.map((m) => m.id));
+  const adviserIds = new Set(scenario.advisers.map((a) => a.id));
+  const declaredPolarities = new Set(scenario.polarities.map((p) => p.id));
+  const catalogueIds = new Set(catalogue.map((p) => p.id));
+  const flagsSet = new Set<string>();
+  const flagsRead: { flag: string; path: DataPath }[] = [];
+
+  const nodeRef = (id: string, path: DataPath): void => {
+    if (!nodeIds.has(id)) err('SCN011', `Node "${id}" does not exist.${didYouMean(id, nodeIds)}`, path);
+  };
+  const effects = (list: readonly { meter?: string; flag?: string }[], base: DataPath): void => {
+    list.forEach((e, i) => {
+      if (e.meter !== undefined && !meterIds.has(e.meter))
+        err('SCN012', `Meter "${e.meter}" is not declared under meters.${didYouMean(e.meter, meterIds)}`, [...base, i, 'meter']);
+      if (e.flag !== undefined) flagsSet.add(e.flag);
+    });
+  };
+  const condition = (c: Condition | undefined, base: DataPath): void => {
+    if (!c) return;
+    c.all?.forEach((x, i) => condition(x, [...base, 'all', i]));
+    c.any?.forEach((x, i) => condition(x, [...base, 'any', i]));
+    if (c.not) condition(c.not, [...base, 'not']);
+    if (c.flag !== undefined) flagsRead.push({ flag: c.flag, path: [...base, 'flag'] });
+    if (c.meter !== undefined && !meterIds.has(c.meter))
+      err('SCN012', `Meter "${c.meter}" is not declared under meters.${didYouMean(c.meter, meterIds)}`, [...base, 'meter']);
+    if (c.chose !== undefined) {
+      const [nodeId = '', optionId = ''] = c.chose.split('.');
+      const node = scenario.nodes.find((n) => n.id === nodeId);
+      if (!node) err('SCN011', `Node "${nodeId}" does not exist.${didYouMean(nodeId, nodeIds)}`, [...base, 'chose']);
+      else if (optionId === 'timeout' ? !node.timeout : !node.options.some((o) => o.id === optionId))
+        err('SCN016', `Decision "${nodeId}" has no option "${optionId}".${didYouMean(optionId, node.options.map((o) => o.id))}`, [...base, 'chose']);
+    }
+    if (c.consulted !== undefined) {
+      const parts = c.consulted.split('.');
+      const adviser = parts[parts.length - 1] ?? '';
+      if (parts.length === 2) nodeRef(parts[0] ?? '', [...base, 'consulted']);
+      if (!adviserIds.has(adviser)) err('SCN015', `Adviser "${adviser}" is not declared.${didYouMean(adviser, adviserIds)}`, [...base, 'consulted']);
+    }
+    if (c.polarity !== undefined && !declaredPolarities.has(c.polarity))
+      err('SCN014', `Polarity "${c.polarity}" is not declared by this scenario.${didYouMean(c.polarity, declaredPolarities)}`, [...base, 'polarity']);
+  };
+
+  // ---- world ----
+  const places = world ? placesOf(world) : new Map<string, unknown>();
+  const units = new Set(world?.units.map((u) => u.id) ?? []);
+  const factions = new Set(world?.factions.map((f) => f.id) ?? []);
+  if (!world || world.id !== scenario.world) err('SCN019', `World "${scenario.world}" was not found.`, ['world']);
+  const placeRef = (id: string, path: DataPath): void => {
+    if (world && !places.has(id)) err('SCN017', `Place "${id}" is not in the world file.${didYouMean(id, places.keys())}`, path);
+  };
+
+  // ---- top level ----
+  nodeRef(scenario.start, ['start']);
+  scenario.polarities.forEach((p, i) => {
+    if (!catalogueIds.has(p.id))
+      err('SCN013', `Polarity "${p.id}" is not in the catalogue (scenarios/polarities.yaml).${didYouMean(p.id, catalogueIds)}`, ['polarities', i, 'id']);
+    if (p.downsideA) effects(p.downsideA.effects, ['polarities', i, 'downsideA', 'effects']);
+    if (p.downsideB) effects(p.downsideB.effects, ['polarities', i, 'downsideB', 'effects']);
+  });
+
+  const leanDirections = new Map<string, Set<string>>();
+  const leans = (list: readonly { polarity: string; toward: string }[], base: DataPath): void => {
+    list.forEach((l, i) => {
+      if (!declaredPolarities.has(l.polarity))
+        err('SCN014', `Polarity "${l.polarity}" is not declared under polarities.${didYouMean(l.polarity, declaredPolarities)}`, [...base, i, 'polarity']);
+      const set = leanDirections.get(l.polarity) ?? new Set<string>();
+      set.add(l.toward);
+      leanDirections.set(l.polarity, set);
+    });
+  };
+  const consequences = (list: Scenario['nodes'][number]['options'][number]['consequences'], base: DataPath): void => {
+    list.forEach((c, i) => {
+      effects(c.effects, [...base, i, 'effects']);
+      condition(c.when, [...base, i, 'when']);
+      if (c.incident) placeRef(c.incident.at, [...base, i, 'incident', 'at']);
+    });
+  };
+
+  scenario.nodes.forEach((node, ni) => {
+    const base: DataPath = ['nodes', ni];
+    if (node.kind === 'decision') {
+      if (node.cites.length === 0) err('SCN024', `Decision "${node.id}" cites no study section.`, [...base, 'id']);
+      if (!node.studyNote) warn('SCN027', `Decision "${node.id}" has no studyNote.`, [...base, 'id']);
+      if (node.deadline !== undefined && !node.timeout)
+        err('SCN025', `Decision "${node.id}" has a deadline but no timeout outcome.`, [...base, 'deadline'], true);
+      if (node.options.length === 0 && !node.timeout) err('SCN021', `Decision "${node.id}" has no options and no timeout: play cannot go on.`, [...base, 'id']);
+    }
+    node.cites.forEach((cite, ci) => {
+      if (!study) return;
+      const section = /§(\d+(?:\.\d+)*)/.exec(cite)?.[1];
+      const box = /^Box:(\w+)/.exec(cite)?.[1];
+      const is2010 = cite.startsWith('2010');
+      if (section && !is2010 && !study.sections.has(section))
+        err('SCN028', `Section ${section} does not exist in the 2020 edition.`, [...base, 'cites', ci]);
+      if (box && !study.boxes.has(box.toUpperCase()))
+        err('SCN028', `No case box "${box}" in the 2020 edition.`, [...base, 'cites', ci]);
+    });
+    node.positions.forEach((p, pi) => {
+      if (!adviserIds.has(p.adviser))
+        err('SCN015', `Adviser "${p.adviser}" is not declared.${didYouMean(p.adviser, adviserIds)}`, [...base, 'positions', pi, 'adviser']);
+      if (p.recommends && !node.options.some((o) => o.id === p.recommends))
+        err('SCN016', `Decision "${node.id}" has no option "${p.recommends}".${didYouMean(p.recommends, node.options.map((o) => o.id))}`, [...base, 'positions', pi, 'recommends']);
+    });
+    node.options.forEach((o, oi) => {
+      const ob: DataPath = [...base, 'options', oi];
+      nodeRef(o.next, [...ob, 'next']);
+      o.branches.forEach((b, bi) => {
+        nodeRef(b.next, [...ob, 'branches', bi, 'next']);
+        condition(b.when, [...ob, 'branches', bi, 'when']);
+      });
+      condition(o.when, [...ob, 'when']);
+      effects(o.effects, [...ob, 'effects']);
+      leans(o.leans, [...ob, 'leans']);
+      consequences(o.consequences, [...ob, 'consequences']);
+    });
+    if (node.timeout) {
+      const tb: DataPath = [...base, 'timeout'];
+      nodeRef(node.timeout.next, [...tb, 'next']);
+      node.timeout.branches.forEach((b, bi) => {
+        nodeRef(b.next, [...tb, 'branches', bi, 'next']);
+        condition(b.when, [...tb, 'branches', bi, 'when']);
+      });
+      effects(node.timeout.effects, [...tb, 'effects']);
+      leans(node.timeout.leans, [...tb, 'leans']);
+      consequences(node.timeout.consequences, [...tb, 'consequences']);
+    }
+  });
+
+  scenario.injects.forEach((inj, i) => {
+    condition(inj.when, ['injects', i, 'when']);
+    effects(inj.effects, ['injects', i, 'effects']);
+    if (inj.incident) placeRef(inj.incident.at, ['injects', i, 'incident', 'at']);
+  });
+  scenario.endings.forEach((e, i) => condition(e.when, ['endings', i, 'when']));
+  const last = scenario.endings[scenario.endings.length - 1];
+  if (last?.when) err('SCN023', `The last ending "${last.id}" has a condition; the last ending must be the unconditional fallback.`, ['endings', scenario.endings.length - 1, 'when'], true);
+  scenario.benchmarks.forEach((b, i) => condition(b.when, ['benchmarks', i, 'when']));
+  scenario.map.units.forEach((r, i) => {
+    if (world && !units.has(r.unit)) err('SCN017', `Unit "${r.unit}" is not in the world file.${didYouMean(r.unit, units)}`, ['map', 'units', i, 'unit']);
+    placeRef(r.at, ['map', 'units', i, 'at']);
+    condition(r.when, ['map', 'units', i, 'when']);
+  });
+  scenario.map.markers.forEach((m, i) => {
+    if (world && m.faction && !factions.has(m.faction))
+      err('SCN017', `Faction "${m.faction}" is not in the world file.${didYouMean(m.faction, factions)}`, ['map', 'markers', i, 'faction']);
+    placeRef(m.at, ['map', 'markers', i, 'at']);
+    condition(m.when, ['map', 'markers', i, 'when']);
+  });
+  if (scenario.map.focus) placeRef(scenario.map.focus, ['map', 'focus']);
+
+  for (const { flag, path } of flagsRead) {
+    if (!flagsSet.has(flag)) warn('SCN018', `Flag "${flag}" is read but never set.${didYouMean(flag, flagsSet)}`, path);
+  }
+  scenario.polarities.forEach((p, i) => {
+    const dirs = leanDirections.get(p.id) ?? new Set();
+    const toA = dirs.has('a');
+    const toB = dirs.has('b');
+    if (!(toA && toB)) warn('SCN026', `Polarity "${p.id}" is pushed only ${toA ? 'toward pole A' : toB ? 'toward pole B' : 'by no option'}; push it both ways somewhere.`, ['polarities', i, 'id']);
+  });
+
+  // Graph checks need a sound graph: only run them when references resolve.
+  if (out.some((d) => d.severity === 'error')) return out;
+  const found = exploreScenario(scenario);
+  scenario.nodes.forEach((n, i) => {
+    if (!found.nodes.has(n.id)) err('SCN020', `Node "${n.id}" can never be reached in play.`, ['nodes', i, 'id']);
+  });
+  for (const nodeId of found.deadEnds) {
+    const i = scenario.nodes.findIndex((n) => n.id === nodeId);
+    err('SCN021', `Dead end: at "${nodeId}" no option is available and there is no timeout.`, ['nodes', i, 'id']);
+  }
+  scenario.endings.forEach((e, i) => {
+    if (!found.endings.has(e.id)) err('SCN022', `Ending "${e.id}" is never reached in a search of ${found.states} states of play.`, ['endings', i, 'id']);
+  });
+  return out;
+}

@@ -1,0 +1,100 @@
+/**
+ * Author diagnostics: every problem has a code, a severity, a position and the source line. The
+ * catalogue below is the single list of codes; it generates the authors' reference.
+ */
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  col: number;
+  endLine: number;
+  endCol: number;
+  /** The source line the problem starts on. */
+  source: string;
+  /** The data path, e.g. "nodes.3.options.1.next". */
+  path?: string;
+}
+
+export interface DiagnosticInfo {
+  code: string;
+  severity: Severity;
+  title: string;
+  /** A small failing example. */
+  example: string;
+  fix: string;
+}
+
+export const DIAGNOSTIC_CATALOGUE: readonly DiagnosticInfo[] = [
+  { code: 'SCN001', severity: 'error', title: 'YAML syntax error', example: 'title: "Unclosed', fix: 'Fix the YAML syntax at the position shown.' },
+  { code: 'SCN002', severity: 'error', title: 'Invalid value', example: 'durationMinutes: "long"', fix: 'Give the field a value of the type the reference describes.' },
+  { code: 'SCN003', severity: 'error', title: 'Unknown field', example: 'titel: The Line', fix: 'Remove the field or correct its spelling.' },
+  { code: 'SCN004', severity: 'error', title: 'Unsupported schema version', example: 'schemaVersion: 9', fix: 'Write schemaVersion: 1, the version this build reads.' },
+  { code: 'SCN010', severity: 'error', title: 'Duplicate id', example: 'nodes: [{id: a1, …}, {id: a1, …}]', fix: 'Give every node, option, inject, ending, meter and adviser a unique id.' },
+  { code: 'SCN011', severity: 'error', title: 'Unknown node', example: 'next: a2-red-lne', fix: 'Point `next`, `start` or a branch at an existing node id.' },
+  { code: 'SCN012', severity: 'error', title: 'Unknown meter', example: '{ meter: credibilty, add: 5 }', fix: 'Use a meter id declared under `meters`.' },
+  { code: 'SCN013', severity: 'error', title: 'Unknown polarity', example: 'polarities: [{ id: red_line }]', fix: 'Use an id from scenarios/polarities.yaml.' },
+  { code: 'SCN014', severity: 'error', title: 'Polarity not declared by the scenario', example: 'leans: [{ polarity: election_timing, toward: a }]', fix: 'Declare the polarity under `polarities` or lean on a declared one.' },
+  { code: 'SCN015', severity: 'error', title: 'Unknown adviser', example: 'positions: [{ adviser: fcc, text: … }]', fix: 'Use an adviser id declared under `advisers`.' },
+  { code: 'SCN016', severity: 'error', title: 'Unknown option', example: 'when: { chose: a2.publik }', fix: 'Name an option that exists at that decision (or `timeout`).' },
+  { code: 'SCN017', severity: 'error', title: 'Unknown world reference', example: 'incident: { at: kesrin, kind: violence }', fix: 'Use a place, unit or faction id from scenarios/world/world.yaml.' },
+  { code: 'SCN018', severity: 'warning', title: 'Flag read but never set', example: 'when: { flag: RED_LINE_PUBLC }', fix: 'Set the flag in some effect, or correct its name.' },
+  { code: 'SCN019', severity: 'error', title: 'Unknown world', example: 'world: atlantis', fix: 'Name the world file id (velmora).' },
+  { code: 'SCN020', severity: 'error', title: 'Unreachable node', example: 'a node no option, branch or timeout leads to', fix: 'Lead to it from some decision, or remove it.' },
+  { code: 'SCN021', severity: 'error', title: 'Dead end', example: 'a decision with no options available and no timeout', fix: 'Give the decision an option that is always available or a timeout.' },
+  { code: 'SCN022', severity: 'error', title: 'Ending never reached', example: 'endings: [{ id: x, when: { all: [{flag: A}, {flag: A, is: false}] } }]', fix: 'Relax its condition, or make play able to satisfy it.' },
+  { code: 'SCN023', severity: 'error', title: 'No fallback ending', example: 'the last ending has a `when`', fix: 'Make the last ending unconditional.' },
+  { code: 'SCN024', severity: 'error', title: 'Decision cites no study section', example: 'cites: []', fix: 'Cite the study sections that justify how the decision is scored.' },
+  { code: 'SCN025', severity: 'error', title: 'Deadline without a timeout outcome', example: 'deadline: 120 (no timeout)', fix: 'Add a `timeout` outcome: what happens when no decision is taken in time.' },
+  { code: 'SCN026', severity: 'warning', title: 'Polarity pushed only one way', example: 'every lean on mission_posture is toward a', fix: 'Let some option lean toward the other pole (or both).' },
+  { code: 'SCN027', severity: 'warning', title: 'Decision without a study note', example: 'a decision with no studyNote', fix: 'Add a one-line studyNote: what the study advises here.' },
+  { code: 'SCN028', severity: 'error', title: 'Unknown study section', example: 'cites: ["§9.9.9"]', fix: 'Cite a section that exists in the 2020 edition.' },
+];
+
+export function catalogueEntry(code: string): DiagnosticInfo | undefined {
+  return DIAGNOSTIC_CATALOGUE.find((d) => d.code === code);
+}
+
+/** Formats a diagnostic like a compiler: location, severity, code, message, source line, caret. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const head = `${d.file}:${d.line}:${d.col} ${d.severity} ${d.code} ${d.message}`;
+  if (!d.source) return head;
+  const width = d.endLine === d.line ? Math.max(1, d.endCol - d.col) : Math.max(1, d.source.length - d.col + 1);
+  const caret = ' '.repeat(Math.max(0, d.col - 1)) + '^'.repeat(Math.min(width, 80));
+  const gutter = String(d.line).length;
+  return `${head}\n  ${String(d.line)} | ${d.source}\n  ${' '.repeat(gutter)} | ${caret}`;
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] as number;
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length] as number;
+}
+
+export function didYouMean(name: string, candidates: Iterable<string>): string {
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(name, c);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== null && bestD <= Math.max(2, Math.floor(name.length / 3)) ? ` Did you mean "${best}"?` : '';
+}

@@ -1,0 +1,41 @@
+/**
+ * The engine's one door. The app, store and CLI import the runtime from here only. The content
+ * compiler (YAML, schema, diagnostics) lives behind ./content/index.ts and is used at build time
+ * and by the CLI, so it stays out of the first-screen bundle.
+ */
+export type * from './types';
+export type * from './state';
+export { createScenarioMachine, successorsOf } from './machine';
+export {
+  initialContext,
+  reduce,
+  refusal,
+  availableOptions,
+  deadlineOf,
+  ENGINE_EVENT_TYPES,
+  LEAN_STEP,
+  BOTH_STEP,
+  type EngineEvent,
+  type EngineEventType,
+} from './reduce';
+export { evaluateCondition, sideOfBand } from './conditions';
+export { indexScenario, type ScenarioIndex } from './scenario-index';
+export {
+  createSession,
+  replay,
+  replaySession,
+  parseSave,
+  toEngineEvent,
+  SAVE_FORMAT,
+  SAVE_FORMAT_VERSION,
+  type LogEntry,
+  type SessionSave,
+  type EngineSnapshot,
+  type Session,
+  type SendResult,
+  type ReplayResult,
+} from './session';
+export { debriefModel, meterBand, type DebriefModel, type DebriefDecision, type Band, type PolarityVerdict } from './debrief';
+export { mapModel, placesOf, type MapModel, type MapPlace, type Point } from './map-model';
+export { hash32, percentDraw, contentHash } from './rng';
+export { formatRelativeTime, dayAndTime } from './clock-format';

@@ -1,0 +1,88 @@
+/**
+ * Builds an xstate v5 machine from scenario data: one state per node, transitions per event type
+ * toward every node the event can lead to. Guards and actions are named once in `setup()` and
+ * referenced by `{ type, params }`; their implementations call the pure rules in reduce.ts. The
+ * scenario content is closed over, never stored in the context; time never moves through `after`.
+ */
+import { assign, setup, type StateNodeConfig } from 'xstate';
+import type { Scenario } from './types';
+import type { EngineContext } from './state';
+import { initialContext, reduce, refusal, type EngineEvent, type EngineEventType } from './reduce';
+import { indexScenario } from './scenario-index';
+
+export interface MachineInput {
+  seed: number;
+  seat: string;
+}
+
+/** Every node an event at `nodeId` can lead to (options, branches, the timeout). */
+export function successorsOf(scenario: Scenario, nodeId: string): string[] {
+  const node = scenario.nodes.find((n) => n.id === nodeId);
+  if (!node) return [];
+  const out = new Set<string>();
+  for (const o of [...node.options, ...(node.timeout ? [node.timeout] : [])]) {
+    out.add(o.next);
+    for (const b of o.branches) out.add(b.next);
+  }
+  out.delete(nodeId);
+  return [...out];
+}
+
+export function createScenarioMachine(scenario: Scenario) {
+  const index = indexScenario(scenario);
+  // One-entry memo: a guard and the action that follows it reduce the same (context, event).
+  let memo: { ctx: EngineContext; event: EngineEvent; out: EngineContext } | null = null;
+  const next = (ctx: EngineContext, event: EngineEvent): EngineContext => {
+    if (memo && memo.ctx === ctx && memo.event === event) return memo.out;
+    const out = reduce(index, ctx, event);
+    memo = { ctx, event, out };
+    return out;
+  };
+
+  const machineSetup = setup({
+    types: {
+      context: {} as EngineContext,
+      events: {} as EngineEvent,
+      input: {} as MachineInput,
+    },
+    guards: {
+      /** The event is acceptable and leads to `target`. */
+      leadsTo: ({ context, event }, params: { target: string }) =>
+        refusal(index, context, event) === null && next(context, event).node === params.target,
+      /** The event is acceptable and keeps the current node. */
+      staysPut: ({ context, event }) => refusal(index, context, event) === null && next(context, event).node === context.node,
+    },
+    actions: {
+      applyEvent: assign(({ context, event }) => next(context, event)),
+    },
+  });
+
+  const moving: EngineEventType[] = ['decision.choose', 'decision.timeout', 'adviser.consult', 'clock.advance'];
+  const states: Record<string, StateNodeConfig<EngineContext, EngineEvent, never, never, never, never, never, never, never, never>> = {};
+  for (const node of scenario.nodes) {
+    if (node.kind === 'end') {
+      states[node.id] = { type: 'final' };
+      continue;
+    }
+    const targets = successorsOf(scenario, node.id);
+    const on: Record<string, unknown[]> = {};
+    for (const type of moving) {
+      on[type] = [
+        ...targets.map((target) => ({ guard: { type: 'leadsTo', params: { target } }, target, actions: 'applyEvent' })),
+        { guard: 'staysPut', actions: 'applyEvent' },
+      ];
+    }
+    on['inject.arrive'] = [{ guard: 'staysPut', actions: 'applyEvent' }];
+    on['note.add'] = [{ guard: 'staysPut', actions: 'applyEvent' }];
+    states[node.id] = { on } as (typeof states)[string];
+  }
+
+  return machineSetup.createMachine({
+    id: scenario.id,
+    initial: scenario.start,
+    context: ({ input }) => initialContext(index, input.seed, input.seat),
+    states: states as never,
+  });
+}
+
+export type ScenarioMachine = ReturnType<typeof createScenarioMachine>;

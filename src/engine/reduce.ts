@@ -1,0 +1,349 @@
+/**
+ * The scenario rules as pure functions of (scenario index, context, event). The xstate machine
+ * (machine.ts) calls these through named guards and actions; nothing here reads the wall clock,
+ * Math.random or timers. The in-game clock moves only through events.
+ */
+import type { Effect, Lean, ScenarioNode } from './types';
+import type { DecisionRef, EngineContext, TimelineEntry } from './state';
+import { evaluateCondition, choicesReadBy, sideOfBand } from './conditions';
+import { indexScenario, outcomeOf, type Outcome, type ScenarioIndex } from './scenario-index';
+import { percentDraw } from './rng';
+
+/** The events the engine understands. `seq` is the log sequence number. */
+export type EngineEvent =
+  | { type: 'decision.choose'; seq: number; node: string; option: string }
+  | { type: 'decision.timeout'; seq: number; node: string }
+  | { type: 'adviser.consult'; seq: number; node: string; adviser: string }
+  | { type: 'clock.advance'; seq: number; minutes: number }
+  | { type: 'inject.arrive'; seq: number; inject: string }
+  | { type: 'note.add'; seq: number; text: string };
+
+export type EngineEventType = EngineEvent['type'];
+export const ENGINE_EVENT_TYPES: readonly EngineEventType[] = [
+  'decision.choose',
+  'decision.timeout',
+  'adviser.consult',
+  'clock.advance',
+  'inject.arrive',
+  'note.add',
+];
+
+/** Polarity points per unit of lean weight; positions run -100..100. */
+export const LEAN_STEP = 15;
+/** How far a both/and move eases a polarity toward the centre, per unit of weight. */
+export const BOTH_STEP = 8;
+const MAX_NOTE = 2000;
+
+function clone(ctx: EngineContext): EngineContext {
+  return JSON.parse(JSON.stringify(ctx)) as EngineContext;
+}
+
+const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+
+// ---- initial state ----------------------------------------------------------------------------
+
+export function initialContext(index: ScenarioIndex, seed: number, seat: string): EngineContext {
+  const { scenario } = index;
+  const ctx: EngineContext = {
+    seed,
+    seat,
+    clock: scenario.clock.start,
+    node: scenario.start,
+    nodeEnteredAt: scenario.clock.start,
+    meters: Object.fromEntries(scenario.meters.map((m) => [m.id, m.start])),
+    flags: {},
+    polarities: Object.fromEntries(scenario.polarities.map((p) => [p.id, 0])),
+    overLeanStreak: {},
+    downsides: [],
+    pushedBy: {},
+    choices: [],
+    consulted: [],
+    firedInjects: [],
+    pending: [],
+    scheduled: 0,
+    draws: {},
+    timeline: [{ kind: 'start', time: scenario.clock.start, seq: 0, node: scenario.start }],
+    samples: [],
+    ending: null,
+    seq: 0,
+  };
+  enterNode(index, ctx, scenario.start);
+  fireStateInjects(index, ctx);
+  sample(ctx, 0);
+  return ctx;
+}
+
+// ---- validation -------------------------------------------------------------------------------
+
+/** Why the event cannot be applied to this state, or null when it can. */
+export function refusal(index: ScenarioIndex, ctx: EngineContext, event: EngineEvent): string | null {
+  if (event.seq !== ctx.seq + 1) return `expected sequence number ${ctx.seq + 1}, got ${event.seq}`;
+  if (event.type === 'note.add') {
+    return typeof event.text === 'string' && event.text.length <= MAX_NOTE ? null : 'a note must be text of at most 2000 characters';
+  }
+  if (ctx.ending !== null) return 'the scenario has ended';
+  const node = index.nodes.get(ctx.node);
+  if (!node) return `unknown current node "${ctx.node}"`;
+  switch (event.type) {
+    case 'decision.choose': {
+      if (event.node !== ctx.node) return `the current decision is "${ctx.node}", not "${event.node}"`;
+      const option = node.options.find((o) => o.id === event.option);
+      if (!option) return `decision "${node.id}" has no option "${event.option}"`;
+      if (option.when && !evaluateCondition(index, ctx, option.when)) return `option "${option.id}" is not available now`;
+      return null;
+    }
+    case 'decision.timeout':
+      if (event.node !== ctx.node) return `the current decision is "${ctx.node}", not "${event.node}"`;
+      return node.timeout ? null : `decision "${node.id}" has no timeout outcome`;
+    case 'adviser.consult': {
+      if (event.node !== ctx.node) return `the current decision is "${ctx.node}", not "${event.node}"`;
+      if (!node.positions.some((p) => p.adviser === event.adviser)) return `adviser "${event.adviser}" has no view at "${node.id}"`;
+      if (ctx.consulted.some((c) => c.node === node.id && c.adviser === event.adviser)) return `adviser "${event.adviser}" was already consulted`;
+      return null;
+    }
+    case 'clock.advance':
+      return Number.isInteger(event.minutes) && event.minutes > 0 && event.minutes <= 24 * 60
+        ? null
+        : 'the clock advances by 1 to 1440 whole minutes';
+    case 'inject.arrive': {
+      const inject = index.injects.get(event.inject);
+      if (!inject) return `unknown inject "${event.inject}"`;
+      if (!inject.manual) return `inject "${inject.id}" arrives by itself; only manual injects can be fired`;
+      if (ctx.firedInjects.includes(inject.id)) return `inject "${inject.id}" has already arrived`;
+      return null;
+    }
+  }
+}
+
+// ---- the reducer ------------------------------------------------------------------------------
+
+/** Applies an accepted event; returns a new context. Call `refusal` first. */
+export function reduce(index: ScenarioIndex, prev: EngineContext, event: EngineEvent): EngineContext {
+  const ctx = clone(prev);
+  ctx.seq = event.seq;
+  switch (event.type) {
+    case 'note.add':
+      ctx.timeline.push({ kind: 'note', time: ctx.clock, seq: ctx.seq, note: event.text });
+      return ctx;
+    case 'decision.choose':
+      decide(index, ctx, event.option);
+      break;
+    case 'decision.timeout':
+      decide(index, ctx, 'timeout');
+      break;
+    case 'adviser.consult': {
+      const adviser = index.advisers.get(event.adviser);
+      ctx.consulted.push({ node: ctx.node, adviser: event.adviser });
+      ctx.timeline.push({ kind: 'consult', time: ctx.clock, seq: ctx.seq, node: ctx.node, adviser: event.adviser });
+      advanceClock(index, ctx, ctx.clock + (adviser?.consultMinutes ?? 0));
+      timeoutIfLate(index, ctx);
+      break;
+    }
+    case 'clock.advance':
+      ctx.timeline.push({ kind: 'wait', time: ctx.clock, seq: ctx.seq, node: ctx.node });
+      advanceClock(index, ctx, ctx.clock + event.minutes);
+      timeoutIfLate(index, ctx);
+      break;
+    case 'inject.arrive': {
+      const inject = index.injects.get(event.inject);
+      if (inject) fireInject(index, ctx, inject.id, ctx.clock);
+      break;
+    }
+  }
+  fireStateInjects(index, ctx);
+  return ctx;
+}
+
+/** The in-game time by which the current decision must be taken, if it has a deadline. */
+export function deadlineOf(index: ScenarioIndex, ctx: EngineContext): number | null {
+  const node = index.nodes.get(ctx.node);
+  return node?.deadline !== undefined && node.kind === 'decision' ? ctx.nodeEnteredAt + node.deadline : null;
+}
+
+function timeoutIfLate(index: ScenarioIndex, ctx: EngineContext): void {
+  const deadline = deadlineOf(index, ctx);
+  const node = index.nodes.get(ctx.node);
+  if (deadline !== null && node?.timeout && ctx.ending === null && ctx.clock >= deadline) decide(index, ctx, 'timeout');
+}
+
+function decide(index: ScenarioIndex, ctx: EngineContext, optionId: string): void {
+  const node = index.nodes.get(ctx.node) as ScenarioNode;
+  const outcome = outcomeOf(node, optionId) as Outcome;
+  const ref: DecisionRef = { node: node.id, option: optionId };
+  ctx.choices.push(ref);
+  const entry: TimelineEntry = {
+    kind: optionId === 'timeout' ? 'timeout' : 'decision',
+    time: ctx.clock,
+    seq: ctx.seq,
+    node: node.id,
+    option: optionId,
+    deltas: {},
+  };
+  ctx.timeline.push(entry);
+  applyEffects(ctx, outcome.effects, entry);
+  applyLeans(ctx, outcome.leans, ref);
+  for (const c of outcome.consequences) {
+    ctx.pending.push({ ref: `${node.id}.${optionId}.${c.id}`, due: ctx.clock + c.delay, cause: ref, order: ctx.scheduled++ });
+  }
+  checkOverLeaning(index, ctx);
+  const minutes = 'minutes' in outcome ? outcome.minutes : 0;
+  advanceClock(index, ctx, ctx.clock + minutes);
+  const branch = outcome.branches.find((b) => evaluateCondition(index, ctx, b.when));
+  enterNode(index, ctx, branch ? branch.next : outcome.next);
+  sample(ctx, ctx.choices.length);
+}
+
+function enterNode(index: ScenarioIndex, ctx: EngineContext, nodeId: string): void {
+  const node = index.nodes.get(nodeId);
+  ctx.node = nodeId;
+  if (!node) return;
+  advanceClock(index, ctx, Math.max(ctx.clock, node.at ?? ctx.clock));
+  ctx.nodeEnteredAt = ctx.clock;
+  if (node.kind === 'end') {
+    // Whatever is already due has landed; pending consequences beyond the end are dropped.
+    const ending = index.scenario.endings.find((e) => !e.when || evaluateCondition(index, ctx, e.when));
+    ctx.ending = ending?.id ?? null;
+    ctx.timeline.push({ kind: 'ending', time: ctx.clock, seq: ctx.seq, ending: ctx.ending ?? undefined, node: nodeId });
+  }
+}
+
+export function applyEffects(ctx: EngineContext, effects: readonly Effect[], entry: TimelineEntry): void {
+  for (const effect of effects) {
+    if ('meter' in effect) {
+      const before = ctx.meters[effect.meter] ?? 0;
+      const after = clamp(before + effect.add, 0, 100);
+      ctx.meters[effect.meter] = after;
+      entry.deltas ??= {};
+      entry.deltas[effect.meter] = (entry.deltas[effect.meter] ?? 0) + (after - before);
+    } else {
+      ctx.flags[effect.flag] = effect.set;
+    }
+  }
+}
+
+function applyLeans(ctx: EngineContext, leans: readonly Lean[], ref: DecisionRef): void {
+  for (const lean of leans) {
+    const pos = ctx.polarities[lean.polarity] ?? 0;
+    let next = pos;
+    if (lean.toward === 'a') next = pos - LEAN_STEP * lean.weight;
+    else if (lean.toward === 'b') next = pos + LEAN_STEP * lean.weight;
+    else next = Math.sign(pos) * Math.max(0, Math.abs(pos) - BOTH_STEP * lean.weight);
+    ctx.polarities[lean.polarity] = clamp(next, -100, 100);
+    if (lean.toward !== 'both') {
+      const list = (ctx.pushedBy[`${lean.polarity}.${lean.toward}`] ??= []);
+      list.push(ref);
+      if (list.length > 4) list.shift();
+    }
+  }
+}
+
+function checkOverLeaning(index: ScenarioIndex, ctx: EngineContext): void {
+  for (const p of index.scenario.polarities) {
+    const side = sideOfBand(ctx.polarities[p.id] ?? 0, p.band);
+    for (const pole of ['a', 'b'] as const) {
+      const key = `${p.id}.${pole}`;
+      ctx.overLeanStreak[key] = side === pole ? (ctx.overLeanStreak[key] ?? 0) + 1 : 0;
+      const downside = pole === 'a' ? p.downsideA : p.downsideB;
+      if (side === pole && (ctx.overLeanStreak[key] ?? 0) >= p.persistence && !ctx.downsides.includes(key)) {
+        ctx.downsides.push(key);
+        const entry: TimelineEntry = {
+          kind: 'overlean',
+          time: ctx.clock,
+          seq: ctx.seq,
+          polarity: p.id,
+          pole,
+          causes: [...(ctx.pushedBy[key] ?? [])],
+          deltas: {},
+        };
+        ctx.timeline.push(entry);
+        if (downside) applyEffects(ctx, downside.effects, entry);
+      }
+    }
+  }
+}
+
+/** Moves the clock forward to `to`, landing due consequences and timed injects in time order. */
+function advanceClock(index: ScenarioIndex, ctx: EngineContext, to: number): void {
+  fireStateInjects(index, ctx);
+  for (;;) {
+    const nextConsequence = [...ctx.pending].sort((x, y) => x.due - y.due || x.order - y.order)[0];
+    const nextInject = index.scenario.injects.find(
+      (i) => !i.manual && i.at !== undefined && !i.when && i.at <= to && !ctx.firedInjects.includes(i.id),
+    );
+    const injectDue = nextInject?.at ?? Infinity;
+    const consequenceDue = nextConsequence && nextConsequence.due <= to ? nextConsequence.due : Infinity;
+    if (injectDue === Infinity && consequenceDue === Infinity) break;
+    if (injectDue <= consequenceDue && nextInject) {
+      ctx.clock = Math.max(ctx.clock, injectDue);
+      fireInject(index, ctx, nextInject.id, ctx.clock);
+    } else if (nextConsequence) {
+      ctx.clock = Math.max(ctx.clock, consequenceDue);
+      ctx.pending = ctx.pending.filter((p) => p !== nextConsequence);
+      land(index, ctx, nextConsequence.ref, nextConsequence.cause);
+    }
+    fireStateInjects(index, ctx);
+  }
+  ctx.clock = Math.max(ctx.clock, to);
+}
+
+function land(index: ScenarioIndex, ctx: EngineContext, ref: string, cause: DecisionRef): void {
+  const c = index.consequences.get(ref);
+  if (!c) return;
+  if (c.when && !evaluateCondition(index, ctx, c.when)) return;
+  if (c.chance !== undefined) {
+    const site = `consequence:${ref}`;
+    const n = ctx.draws[site] ?? 0;
+    ctx.draws[site] = n + 1;
+    if (percentDraw(ctx.seed, site, n) >= c.chance) return;
+  }
+  const causes = [cause, ...choicesReadBy(c.when).filter((r) => !(r.node === cause.node && r.option === cause.option))];
+  const entry: TimelineEntry = { kind: 'consequence', time: ctx.clock, seq: ctx.seq, consequence: ref, causes, deltas: {} };
+  ctx.timeline.push(entry);
+  applyEffects(ctx, c.effects, entry);
+}
+
+function fireInject(index: ScenarioIndex, ctx: EngineContext, id: string, time: number): void {
+  const inject = index.injects.get(id);
+  if (!inject || ctx.firedInjects.includes(id)) return;
+  ctx.firedInjects.push(id);
+  const entry: TimelineEntry = {
+    kind: 'inject',
+    time,
+    seq: ctx.seq,
+    inject: id,
+    causes: choicesReadBy(inject.when),
+    deltas: {},
+  };
+  ctx.timeline.push(entry);
+  applyEffects(ctx, inject.effects, entry);
+}
+
+/** State-triggered injects: those with a `when` that now holds (and whose `at`, if any, has come). */
+function fireStateInjects(index: ScenarioIndex, ctx: EngineContext): void {
+  if (ctx.ending !== null) return;
+  let fired = true;
+  while (fired) {
+    fired = false;
+    for (const inject of index.scenario.injects) {
+      if (inject.manual || !inject.when || ctx.firedInjects.includes(inject.id)) continue;
+      if (inject.at !== undefined && inject.at > ctx.clock) continue;
+      if (evaluateCondition(index, ctx, inject.when)) {
+        fireInject(index, ctx, inject.id, ctx.clock);
+        fired = true;
+      }
+    }
+  }
+}
+
+function sample(ctx: EngineContext, step: number): void {
+  ctx.samples.push({ seq: ctx.seq, time: ctx.clock, step, meters: { ...ctx.meters }, polarities: { ...ctx.polarities } });
+}
+
+/** Options offered at the current decision (conditions applied). */
+export function availableOptions(index: ScenarioIndex, ctx: EngineContext): string[] {
+  const node = index.nodes.get(ctx.node);
+  if (!node || ctx.ending !== null) return [];
+  return node.options.filter((o) => !o.when || evaluateCondition(index, ctx, o.when)).map((o) => o.id);
+}
+
+export { indexScenario };
