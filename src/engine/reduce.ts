@@ -224,10 +224,12 @@ export function applyEffects(ctx: EngineContext, effects: readonly Effect[], ent
 function applyLeans(ctx: EngineContext, leans: readonly Lean[], ref: DecisionRef): void {
   for (const lean of leans) {
     const pos = ctx.polarities[lean.polarity] ?? 0;
-    let next = pos;
-    if (lean.toward === 'a') next = pos - LEAN_STEP * lean.weight;
-    else if (lean.toward === 'b') next = pos + LEAN_STEP * lean.weight;
-    else next = Math.sign(pos) * Math.max(0, Math.abs(pos) - BOTH_STEP * lean.weight);
+    const next =
+      lean.toward === 'a'
+        ? pos - LEAN_STEP * lean.weight
+        : lean.toward === 'b'
+          ? pos + LEAN_STEP * lean.weight
+          : Math.sign(pos) * Math.max(0, Math.abs(pos) - BOTH_STEP * lean.weight);
     ctx.polarities[lean.polarity] = clamp(next, -100, 100);
     if (lean.toward !== 'both') {
       const list = (ctx.pushedBy[`${lean.polarity}.${lean.toward}`] ??= []);

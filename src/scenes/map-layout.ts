@@ -151,6 +151,8 @@ export interface LabelRequest {
   gap: number;
   /** If nothing is free, a required label takes the least-overlapping spot; others are dropped. */
   required: boolean;
+  /** Try the spot centred on the anchor first (area names: lakes, regions). */
+  centered?: boolean;
 }
 
 export interface PlacedLabel {
@@ -186,42 +188,56 @@ function candidate(req: LabelRequest, side: Side, r: number): Box {
   }
 }
 
+export interface LabelPlacer {
+  /** Places one label (call in order of importance); null if a non-required label found no room. */
+  place(req: LabelRequest): PlacedLabel | null;
+  /** Marks a box as taken (a symbol or a label placed by other means). */
+  block(box: Box): void;
+  /** Everything taken so far. */
+  taken(): Box[];
+}
+
 /**
- * Greedy placement in request order (put the most important first). Each label tries eight
- * sides at growing distances; `obstacles` (symbols, panels) and earlier labels are avoided.
- * `step` is the ring spacing in pixels.
+ * Greedy placement: each label tries eight sides at growing distances (`step` pixels apart);
+ * obstacles and earlier labels are avoided. Put the most important labels first.
  */
-export function placeLabels(
-  requests: LabelRequest[],
-  obstacles: Box[],
-  bounds: Box,
-  step: number,
-  rings = 5,
-): Map<string, PlacedLabel> {
-  const placed = new Map<string, PlacedLabel>();
+export function createLabelPlacer(obstacles: Box[], bounds: Box, step: number, rings = 5): LabelPlacer {
   const taken: Box[] = [...obstacles];
-  for (const req of requests) {
-    let best: { box: Box; cost: number; ring: number } | null = null;
-    search: for (let ring = 0; ring < rings; ring++) {
-      const r = req.gap + ring * step;
-      for (const side of SIDES) {
-        const box = candidate(req, side, r);
-        if (!inside(box, bounds)) continue;
+  return {
+    block: (box) => void taken.push(box),
+    taken: () => taken,
+    place(req) {
+      let best: { box: Box; cost: number; ring: number } | null = null;
+      const consider = (box: Box, ring: number): boolean => {
+        if (!inside(box, bounds)) return false;
         let cost = 0;
         for (const t of taken) cost += overlapArea(box, t);
         if (cost === 0) {
           best = { box, cost, ring };
-          break search;
+          return true;
         }
         const weighted = cost * (1 + ring * 0.5);
         if (!best || weighted < best.cost) best = { box, cost: weighted, ring };
+        return false;
+      };
+      let done = req.centered
+        ? consider({ x: req.anchor[0] - req.w / 2, y: req.anchor[1] - req.h / 2, w: req.w, h: req.h }, 0)
+        : false;
+      for (let ring = 0; ring < rings && !done; ring++) {
+        const r = req.gap + ring * step;
+        for (const side of SIDES) {
+          if (consider(candidate(req, side, r), ring)) {
+            done = true;
+            break;
+          }
+        }
       }
-    }
-    if (!best || (best.cost > 0 && !req.required)) continue;
-    placed.set(req.id, { box: best.box, leader: best.ring > 0 });
-    taken.push(best.box);
-  }
-  return placed;
+      const chosen = best as { box: Box; cost: number; ring: number } | null;
+      if (!chosen || (chosen.cost > 0 && !req.required)) return null;
+      taken.push(chosen.box);
+      return { box: chosen.box, leader: chosen.ring > 0 && !req.centered };
+    },
+  };
 }
 
 /** The point on a box's edge nearest to p (where a leader line meets the label). */

@@ -139,7 +139,8 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
     corrupt: [],
     notices: [],
     captions: [],
-    actions,
+    // Filled in below, once the actions exist.
+    actions: null as unknown as MandateActions,
   }));
   const get = store.getState;
   const set = store.setState;
@@ -476,10 +477,11 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
         if (record.save.scenario.hash !== bundle.hash) notify('warning', 'notice.hashChanged');
         if (problems.length) notify('warning', 'notice.replayPartial', { count: record.save.log.length - session.log().length });
         openSession(session, bundle, record.id, 'play', { playedCountdownMode: record.playedCountdownMode });
+        // Restore the countdown where it was (rescaled if the player changed the setting since).
         const snap = get().snapshot;
-        if (record.countdown && snap && record.countdown.nodeId === snap.node) {
-          set({ countdown: rescale(record.countdown, get().settings.countdown === 'extended' ? 'extended' : record.countdown.mode) });
-          if (get().settings.countdown === 'off') set({ countdown: null });
+        const mode = get().settings.countdown;
+        if (record.countdown && snap && !snap.done && record.countdown.nodeId === snap.node && mode !== 'off') {
+          set({ countdown: rescale(record.countdown, mode) });
           syncCountdown();
         }
         return true;
@@ -636,5 +638,6 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
     },
   };
 
+  set({ actions });
   return store;
 }

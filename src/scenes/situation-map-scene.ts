@@ -1,0 +1,1036 @@
+/**
+ * The situation map: a view over `MapModel` and nothing else (CONVENTIONS habit 10). It
+ * subscribes in create(), unsubscribes on shutdown/destroy, redraws only when the model or the
+ * canvas size changes, and tweens units and markers to their new places (instantly under reduced
+ * motion). Crowded ground around the focus is repeated magnified in a detail inset drawn by a
+ * second camera, so the labels there stay readable.
+ */
+import Phaser from 'phaser';
+import type { MapModel, MapPlace, Point } from '../engine';
+import {
+  computeLayout,
+  createLabelPlacer,
+  nearestOnBox,
+  project,
+  terrainKey,
+  SETTLEMENT_KINDS,
+  type Box,
+  type LabelPlacer,
+  type MapLayout,
+  type Projection,
+} from './map-layout';
+import { COLOR, FONT, INCIDENT_COLOR, INCIDENT_DEFAULT, INK, REGION_TINTS, hexToNumber } from './map-style';
+
+/** What the scene needs from outside; mount-situation-map.ts builds it from MountOptions. */
+export interface MapBridge {
+  getModel: () => MapModel | null;
+  subscribe: (fn: () => void) => () => void;
+  reducedMotion: () => boolean;
+  title: string;
+  /** Game pixels per CSS pixel (the canvas is rendered at device resolution). */
+  pixelRatio: number;
+  onReady: () => void;
+}
+
+export const SITUATION_MAP_SCENE = 'situation-map';
+
+/** Inset objects live this far to the right in world space; only the inset camera looks there. */
+const INSET_OFFSET = 100_000;
+const MOVE_MS = 900;
+
+type ViewName = 'main' | 'inset';
+
+interface View {
+  name: ViewName;
+  root: Phaser.GameObjects.Container;
+  terrain: Phaser.GameObjects.Container;
+  entities: Phaser.GameObjects.Container;
+  /** Above the entities: the inset's frame, the main view's legend and header. */
+  frame: Phaser.GameObjects.Container;
+  proj: Projection;
+  /** Added to every x of this view (0 for main, INSET_OFFSET for the inset). */
+  dx: number;
+  /** Label bounds in screen pixels. */
+  bounds: Box;
+  /** Screen boxes taken by terrain symbols and labels; entity pills avoid them. */
+  staticBoxes: Box[];
+  /** In the main view: the screen area the inset magnifies (entities there are drawn compact). */
+  detail: Box | null;
+}
+
+type EntityKind = 'unit' | 'marker' | 'incident';
+
+interface Entity {
+  key: string;
+  kind: EntityKind;
+  at: Point;
+  label: string;
+  color: number;
+  /** Unit kind (infantry, fpu, …) or incident kind. */
+  sub: string;
+  recent: boolean;
+}
+
+interface EntityView {
+  container: Phaser.GameObjects.Container;
+  pulse: Phaser.GameObjects.Graphics | null;
+  at: Point;
+}
+
+export class SituationMapScene extends Phaser.Scene {
+  private readonly bridge: MapBridge;
+  private unsubscribe: (() => void) | null = null;
+  private views: Record<ViewName, View> | null = null;
+  private insetCamera: Phaser.Cameras.Scene2D.Camera | null = null;
+  private layout: MapLayout | null = null;
+  private drawnTerrain = '';
+  private drawnEntities = '';
+  private readonly entityViews: Record<ViewName, Map<string, EntityView>> = { main: new Map(), inset: new Map() };
+  private k = 1;
+
+  constructor(bridge: MapBridge) {
+    super({ key: SITUATION_MAP_SCENE });
+    this.bridge = bridge;
+  }
+
+  create(): void {
+    this.cameras.main.setBackgroundColor(COLOR.background);
+    this.views = {
+      main: this.makeView('main', 0),
+      inset: this.makeView('inset', INSET_OFFSET),
+    };
+    this.insetCamera = this.cameras.add(0, 0, 1, 1).setName('detail-inset').setVisible(false);
+    this.insetCamera.setBackgroundColor(COLOR.background);
+    this.cameras.main.ignore(this.views.inset.root);
+    this.insetCamera.ignore(this.views.main.root);
+
+    this.unsubscribe = this.bridge.subscribe(() => this.refresh());
+    this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize, this);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.cleanUp, this);
+    this.events.once(Phaser.Scenes.Events.DESTROY, this.cleanUp, this);
+
+    this.refresh();
+    this.bridge.onReady();
+  }
+
+  private cleanUp(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize, this);
+    this.tweens.killAll();
+    this.entityViews.main.clear();
+    this.entityViews.inset.clear();
+    this.views = null;
+  }
+
+  private onResize(): void {
+    this.drawnTerrain = '';
+    this.drawnEntities = '';
+    this.refresh();
+  }
+
+  private makeView(name: ViewName, dx: number): View {
+    const root = this.add.container(0, 0);
+    const terrain = this.add.container(0, 0);
+    const entities = this.add.container(0, 0);
+    const frame = this.add.container(0, 0);
+    root.add([terrain, entities, frame]);
+    return {
+      name,
+      root,
+      terrain,
+      entities,
+      frame,
+      proj: { scale: 1, ox: 0, oy: 0 },
+      dx,
+      bounds: { x: 0, y: 0, w: 1, h: 1 },
+      staticBoxes: [],
+      detail: null,
+    };
+  }
+
+  // ---- refresh ---------------------------------------------------------------------------------
+
+  /** Called on every store notification: draws only what changed. */
+  private refresh(): void {
+    const views = this.views;
+    if (!views) return;
+    const model = this.bridge.getModel();
+    const width = this.scale.gameSize.width;
+    const height = this.scale.gameSize.height;
+    const css = Math.min(width / this.bridge.pixelRatio / 900, height / this.bridge.pixelRatio / 630);
+    this.k = this.bridge.pixelRatio * Math.max(1, Math.min(1.7, css));
+
+    const tKey = model ? terrainKey(model, width, height) : `none:${width}x${height}`;
+    let terrainChanged = false;
+    if (tKey !== this.drawnTerrain) {
+      this.drawnTerrain = tKey;
+      terrainChanged = true;
+      this.drawTerrain(model, width, height);
+    }
+    const eKey = model ? JSON.stringify([model.units, model.markers, model.incidents]) : 'none';
+    if (terrainChanged || eKey !== this.drawnEntities) {
+      this.drawnEntities = eKey;
+      this.drawEntities(model, terrainChanged);
+    }
+  }
+
+  // ---- terrain ---------------------------------------------------------------------------------
+
+  private drawTerrain(model: MapModel | null, width: number, height: number): void {
+    const views = this.views;
+    if (!views) return;
+    for (const v of Object.values(views)) {
+      v.terrain.removeAll(true);
+      v.frame.removeAll(true);
+    }
+    this.insetCamera?.setVisible(false);
+
+    if (!model) {
+      this.layout = null;
+      const t = this.text(width / 2, height / 2, 'No map for this scenario', 14, INK.muted, 'italic').setOrigin(0.5);
+      views.main.terrain.add(t);
+      return;
+    }
+    const k = this.k;
+    const layout = computeLayout(model, width, height, k);
+    this.layout = layout;
+
+    const main = views.main;
+    main.proj = layout.main;
+    main.bounds = layout.canvas;
+    main.detail = null;
+    if (layout.inset) {
+      const w = layout.inset.window;
+      const [x0, y0] = project([w.x, w.y], layout.main);
+      const [x1, y1] = project([w.x + w.w, w.y + w.h], layout.main);
+      main.detail = { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+    }
+    const panels = [layout.legend, layout.header, ...(layout.inset ? [layout.inset.box] : [])];
+    this.drawViewTerrain(main, model, panels, null);
+
+    const inset = views.inset;
+    if (layout.inset && this.insetCamera) {
+      const { box, projection, window } = layout.inset;
+      inset.proj = projection;
+      inset.bounds = { x: box.x, y: box.y + 22 * k, w: box.w, h: box.h - 22 * k };
+      inset.detail = null;
+      this.insetCamera.setViewport(Math.round(box.x), Math.round(box.y), Math.round(box.w), Math.round(box.h));
+      this.insetCamera.setScroll(Math.round(box.x) + INSET_OFFSET, Math.round(box.y));
+      this.insetCamera.setVisible(true);
+      this.drawViewTerrain(inset, model, [], window);
+      this.drawInsetFrame(model, inset, box, layout.inset.focus);
+      this.drawDetailWindow(main, box);
+    }
+    this.drawOverlay(main.frame, layout);
+  }
+
+  /** Draws one view's static layer: land, water, roads, places and their labels. */
+  private drawViewTerrain(view: View, model: MapModel, panels: Box[], window: Box | null): void {
+    const k = this.k;
+    const pr = view.proj;
+    const dx = view.dx;
+    const P = (p: Point): Point => {
+      const [x, y] = project(p, pr);
+      return [x + dx, y];
+    };
+    const g = this.add.graphics();
+    view.terrain.add(g);
+
+    // Graticule across the visible area, every 50 km.
+    const b = view.bounds;
+    g.lineStyle(1 * k, COLOR.graticule, 1);
+    const wx0 = (b.x - pr.ox) / pr.scale;
+    const wx1 = (b.x + b.w - pr.ox) / pr.scale;
+    const wy0 = (b.y - pr.oy) / pr.scale;
+    const wy1 = (b.y + b.h - pr.oy) / pr.scale;
+    const grid = window ? 10 : 50;
+    for (let x = Math.ceil(wx0 / grid) * grid; x <= wx1; x += grid) {
+      const sx = pr.ox + x * pr.scale + dx;
+      g.lineBetween(sx, b.y - 40 * k, sx, b.y + b.h + 40 * k);
+    }
+    for (let y = Math.ceil(wy0 / grid) * grid; y <= wy1; y += grid) {
+      const sy = pr.oy + y * pr.scale;
+      g.lineBetween(b.x + dx - 40 * k, sy, b.x + b.w + dx + 40 * k, sy);
+    }
+
+    // Land: the country, tinted regions, dashed region boundaries, then the border on top.
+    g.fillStyle(COLOR.country, 1);
+    g.fillPoints(model.border.map((p) => this.vec(P(p))), true, true);
+    model.regions.forEach((r, i) => {
+      g.fillStyle(REGION_TINTS[i % REGION_TINTS.length] ?? COLOR.country, 0.45);
+      g.fillPoints(r.polygon.map((p) => this.vec(P(p))), true, true);
+    });
+    g.lineStyle(1.2 * k, COLOR.regionLine, 0.75);
+    for (const r of model.regions) this.dashed(g, [...r.polygon, r.polygon[0] as Point].map(P), 6 * k, 4 * k);
+    g.lineStyle(7 * k, COLOR.borderHalo, 0.13);
+    g.strokePoints(model.border.map((p) => this.vec(P(p))), true, true);
+    g.lineStyle(2.2 * k, COLOR.border, 1);
+    g.strokePoints(model.border.map((p) => this.vec(P(p))), true, true);
+
+    // Water.
+    for (const lake of model.lakes) {
+      const pts = lake.polygon.map((p) => this.vec(P(p)));
+      g.fillStyle(COLOR.lake, 1);
+      g.fillPoints(pts, true, true);
+      g.lineStyle(1.3 * k, COLOR.lakeEdge, 1);
+      g.strokePoints(pts, true, true);
+    }
+    const riverPaths = model.rivers.map((river) => ({ river, pts: this.smooth(river.points.map(P)) }));
+    g.lineStyle((window ? 3.2 : 2.4) * k, COLOR.river, 1);
+    for (const { pts } of riverPaths) g.strokePoints(pts.map((p) => this.vec(p)), false, false);
+
+    // Built-up areas of settlements (a sense of scale in the inset).
+    for (const place of model.places) {
+      const area = { capital: 13, city: 11, town: 6 }[place.kind as 'capital' | 'city' | 'town'];
+      if (!area) continue;
+      const [x, y] = P(place.at);
+      g.fillStyle(0x4a5568, window ? 0.5 : 0.35);
+      g.fillCircle(x, y, Math.max(area * pr.scale, 4 * k));
+    }
+
+    // Roads, least important first so highways draw on top.
+    for (const kind of ['track', 'road', 'highway']) {
+      for (const road of model.roads.filter((r) => r.kind === kind)) {
+        const pts = road.points.map(P);
+        if (kind === 'highway') {
+          g.lineStyle(6 * k, COLOR.outline, 0.8);
+          g.strokePoints(pts.map((p) => this.vec(p)), false, false);
+          g.lineStyle(3.4 * k, COLOR.highway, 1);
+          g.strokePoints(pts.map((p) => this.vec(p)), false, false);
+        } else if (kind === 'road') {
+          g.lineStyle(2 * k, COLOR.road, 0.9);
+          g.strokePoints(pts.map((p) => this.vec(p)), false, false);
+        } else {
+          g.lineStyle(1.5 * k, COLOR.track, 0.9);
+          this.dashed(g, pts, 5 * k, 4 * k);
+        }
+      }
+    }
+
+    // Place symbols; each becomes an obstacle for labels.
+    const obstacles: Box[] = [...panels];
+    const inView = (p: MapPlace): boolean =>
+      !window || (p.at[0] >= window.x && p.at[0] <= window.x + window.w && p.at[1] >= window.y && p.at[1] <= window.y + window.h);
+    const symbolRadius = new Map<string, number>();
+    for (const place of model.places) {
+      const [x, y] = P(place.at);
+      const r = drawPlaceSymbol(g, place.kind, x, y, k, Boolean(window));
+      symbolRadius.set(place.id, r);
+      const [sx, sy] = project(place.at, pr);
+      if (inView(place)) obstacles.push({ x: sx - r, y: sy - r, w: 2 * r, h: 2 * r });
+    }
+
+    // Labels, most important first.
+    const placer = createLabelPlacer(obstacles, view.bounds, 9 * k, 6);
+    const focusPlace = view.name === 'main' && view.detail ? nearestSettlement(model, this.layout?.inset?.focus ?? null) : null;
+    const inDetail = (p: MapPlace): boolean => {
+      const d = view.detail;
+      if (!d) return false;
+      const [x, y] = project(p.at, pr);
+      return x >= d.x && x <= d.x + d.w && y >= d.y && y <= d.y + d.h;
+    };
+    const order = ['capital', 'city', 'town', 'un-base', 'team-site', 'airfield', 'idp-site', 'poc-site', 'village', 'bridge', 'quarter', 'border-crossing'];
+    const places = model.places
+      .filter(inView)
+      .filter((p) => !inDetail(p) || p.id === focusPlace?.id)
+      .sort((a, b) => rank(order, a.kind) - rank(order, b.kind));
+    for (const place of places) {
+      const style = placeLabelStyle(place.kind);
+      const name = place.kind === 'capital' || place.kind === 'city' ? place.name.toUpperCase() : place.name;
+      const t = this.text(0, 0, name, style.size, style.color, style.weight);
+      if (style.spacing) t.setLetterSpacing(style.spacing * k);
+      const r = symbolRadius.get(place.id) ?? 3 * k;
+      const spot = placer.place({
+        id: place.id,
+        anchor: project(place.at, pr),
+        w: t.width,
+        h: t.height,
+        gap: r + 1 * k,
+        required: place.kind !== 'border-crossing' && place.kind !== 'quarter',
+      });
+      if (!spot) {
+        t.destroy();
+        continue;
+      }
+      t.setPosition(spot.box.x + dx, spot.box.y);
+      if (spot.leader) this.leader(g, project(place.at, pr), spot.box, dx, 0xc0c8d4, r);
+      view.terrain.add(t);
+    }
+
+    // Water names.
+    for (const lake of model.lakes) {
+      const t = this.text(0, 0, lake.name, 12, INK.water, 'italic');
+      const c = centroid(lake.polygon);
+      const spot = placer.place({ id: lake.id, anchor: project(c, pr), w: t.width, h: t.height, gap: 4 * k, required: false, centered: true });
+      if (spot) view.terrain.add(t.setPosition(spot.box.x + dx, spot.box.y));
+      else t.destroy();
+    }
+    for (const { river, pts } of riverPaths) {
+      const t = this.text(0, 0, river.name, 12, INK.water, 'italic');
+      let placed = false;
+      for (const f of [0.3, 0.2, 0.42, 0.12, 0.55, 0.7]) {
+        const p = pts[Math.floor((pts.length - 1) * f)];
+        if (!p) continue;
+        const anchor: Point = [p[0] - dx, p[1]];
+        const spot = placer.place({ id: river.id, anchor, w: t.width, h: t.height, gap: 3 * k, required: false });
+        if (spot && !spot.leader) {
+          view.terrain.add(t.setPosition(spot.box.x + dx, spot.box.y));
+          placed = true;
+          break;
+        }
+      }
+      if (!placed) t.destroy();
+    }
+
+    // Region names last: large, spaced capitals that give way to everything else.
+    if (!window) {
+      for (const region of model.regions) {
+        const t = this.text(0, 0, region.name.toUpperCase(), 12, INK.region, 'bold');
+        t.setLetterSpacing(2.5 * k).setAlpha(0.9);
+        const spot = placer.place({
+          id: region.id,
+          anchor: project(region.centre, pr),
+          w: t.width,
+          h: t.height,
+          gap: 4 * k,
+          required: false,
+          centered: true,
+        });
+        if (spot && !spot.leader) view.terrain.add(t.setPosition(spot.box.x + dx, spot.box.y));
+        else t.destroy();
+      }
+    }
+    view.staticBoxes = placer.taken();
+  }
+
+  /** The rectangle on the main map that the inset magnifies, with a line to the inset. */
+  private drawDetailWindow(main: View, insetBox: Box): void {
+    const d = main.detail;
+    if (!d) return;
+    const k = this.k;
+    const g = this.add.graphics();
+    g.lineStyle(1.5 * k, COLOR.insetEdge, 0.9);
+    g.strokeRect(d.x, d.y, d.w, d.h);
+    g.lineStyle(1 * k, COLOR.insetEdge, 0.45);
+    const from = nearestOnBox([insetBox.x + insetBox.w / 2, insetBox.y + insetBox.h / 2], d);
+    const to = nearestOnBox(from, insetBox);
+    this.dashed(g, [from, to], 4 * k, 4 * k);
+    main.terrain.add(g);
+  }
+
+  private drawInsetFrame(model: MapModel, inset: View, box: Box, focus: Point): void {
+    const k = this.k;
+    const dx = inset.dx;
+    const g = this.add.graphics();
+    const titleH = 22 * k;
+    g.fillStyle(COLOR.panel, 0.96);
+    g.fillRect(box.x + dx, box.y, box.w, titleH);
+    g.lineStyle(2 * k, COLOR.insetEdge, 1);
+    g.strokeRect(box.x + dx + k, box.y + k, box.w - 2 * k, box.h - 2 * k);
+    g.lineBetween(box.x + dx, box.y + titleH, box.x + dx + box.w, box.y + titleH);
+    const name = nearestSettlement(model, focus)?.name ?? '';
+    const t = this.text(box.x + dx + 8 * k, box.y + titleH / 2, `DETAIL  ${name.toUpperCase()}`, 12, INK.title, 'bold');
+    t.setOrigin(0, 0.5).setLetterSpacing(1.5 * k).setStroke(INK.halo, 0);
+    // A 5 km scale hint inside the inset.
+    const s = inset.proj.scale * 5;
+    const sx = box.x + dx + box.w - 12 * k - s;
+    const sy = box.y + box.h - 12 * k;
+    g.lineStyle(2 * k, COLOR.insetEdge, 1);
+    g.lineBetween(sx, sy, sx + s, sy);
+    g.lineBetween(sx, sy - 4 * k, sx, sy);
+    g.lineBetween(sx + s, sy - 4 * k, sx + s, sy);
+    const st = this.text(sx + s / 2, sy - 5 * k, '5 km', 11, INK.muted, 'normal').setOrigin(0.5, 1);
+    inset.frame.add([g, t, st]);
+  }
+
+  /** Legend, title, north arrow and scale bar (main camera only). */
+  private drawOverlay(overlay: Phaser.GameObjects.Container, layout: MapLayout): void {
+    const k = this.k;
+    const g = this.add.graphics();
+    overlay.add(g);
+
+    // Header: title, north arrow, scale.
+    const h = layout.header;
+    const title = this.text(h.x + 10 * k, h.y + 8 * k, this.bridge.title, 14, INK.title, 'bold');
+    const wantW = Math.max(h.w, title.width + 20 * k);
+    g.fillStyle(COLOR.panel, 0.82);
+    g.fillRoundedRect(h.x, h.y, wantW, h.h, 6 * k);
+    g.lineStyle(1 * k, COLOR.panelEdge, 1);
+    g.strokeRoundedRect(h.x, h.y, wantW, h.h, 6 * k);
+    overlay.add(title);
+    const ax = h.x + 24 * k;
+    const ay = h.y + 58 * k;
+    g.fillStyle(COLOR.settlement, 1);
+    g.fillTriangle(ax, ay - 18 * k, ax - 8 * k, ay + 10 * k, ax, ay + 4 * k);
+    g.lineStyle(1.2 * k, COLOR.settlement, 1);
+    g.strokeTriangle(ax, ay - 18 * k, ax + 8 * k, ay + 10 * k, ax, ay + 4 * k);
+    overlay.add(this.text(ax, ay - 20 * k, 'N', 12, INK.title, 'bold').setOrigin(0.5, 1));
+    const km = 50;
+    const len = layout.main.scale * km;
+    const sx = h.x + 48 * k;
+    const sy = h.y + 66 * k;
+    g.fillStyle(COLOR.settlement, 1);
+    g.fillRect(sx, sy, len / 2, 4 * k);
+    g.lineStyle(1 * k, COLOR.settlement, 1);
+    g.strokeRect(sx, sy, len, 4 * k);
+    overlay.add(this.text(sx, sy - 3 * k, '0', 11, INK.muted, 'normal').setOrigin(0.5, 1));
+    overlay.add(this.text(sx + len, sy - 3 * k, `${km} km`, 11, INK.muted, 'normal').setOrigin(0.5, 1));
+
+    // Legend in two columns.
+    const l = layout.legend;
+    g.fillStyle(COLOR.panel, 0.88);
+    g.fillRoundedRect(l.x, l.y, l.w, l.h, 6 * k);
+    g.lineStyle(1 * k, COLOR.panelEdge, 1);
+    g.strokeRoundedRect(l.x, l.y, l.w, l.h, 6 * k);
+    overlay.add(this.text(l.x + 10 * k, l.y + 6 * k, 'LEGEND', 11, INK.muted, 'bold').setLetterSpacing(1.5 * k));
+    const rowH = (l.h - 26 * k) / 9;
+    const colW = l.w / 2;
+    const items: [string, (x: number, y: number) => void][] = [
+      ['Capital', (x, y) => drawPlaceSymbol(g, 'capital', x, y, k, false)],
+      ['City / town', (x, y) => drawPlaceSymbol(g, 'city', x, y, k, false)],
+      ['Village', (x, y) => drawPlaceSymbol(g, 'village', x, y, k, false)],
+      ['UN base', (x, y) => drawPlaceSymbol(g, 'un-base', x, y, k, false)],
+      ['Team site', (x, y) => drawPlaceSymbol(g, 'team-site', x, y, k, false)],
+      ['IDP site', (x, y) => drawPlaceSymbol(g, 'idp-site', x, y, k, false)],
+      ['PoC site', (x, y) => drawPlaceSymbol(g, 'poc-site', x, y, k, false)],
+      ['Airfield', (x, y) => drawPlaceSymbol(g, 'airfield', x, y, k, false)],
+      ['Bridge / crossing', (x, y) => {
+        drawPlaceSymbol(g, 'bridge', x - 5 * k, y, k, false);
+        drawPlaceSymbol(g, 'border-crossing', x + 6 * k, y, k, false);
+      }],
+      ['Highway', (x, y) => {
+        g.lineStyle(3.4 * k, COLOR.highway, 1);
+        g.lineBetween(x - 9 * k, y, x + 9 * k, y);
+      }],
+      ['Road / track', (x, y) => {
+        g.lineStyle(2 * k, COLOR.road, 0.9);
+        g.lineBetween(x - 9 * k, y - 3 * k, x + 9 * k, y - 3 * k);
+        g.lineStyle(1.5 * k, COLOR.track, 0.9);
+        this.dashed(g, [[x - 9 * k, y + 3 * k], [x + 9 * k, y + 3 * k]], 4 * k, 3 * k);
+      }],
+      ['River / lake', (x, y) => {
+        g.fillStyle(COLOR.lake, 1);
+        g.fillRect(x + 2 * k, y - 5 * k, 8 * k, 10 * k);
+        g.lineStyle(2.2 * k, COLOR.river, 1);
+        g.lineBetween(x - 9 * k, y + 4 * k, x - 1 * k, y - 4 * k);
+      }],
+      ['Region boundary', (x, y) => {
+        g.lineStyle(1.2 * k, COLOR.regionLine, 1);
+        this.dashed(g, [[x - 9 * k, y], [x + 9 * k, y]], 5 * k, 3 * k);
+      }],
+      ['UN unit', (x, y) => {
+        g.fillStyle(COLOR.unFill, 1);
+        g.fillRoundedRect(x - 10 * k, y - 6 * k, 20 * k, 12 * k, 3 * k);
+        g.lineStyle(1 * k, COLOR.unEdge, 1);
+        g.strokeRoundedRect(x - 10 * k, y - 6 * k, 20 * k, 12 * k, 3 * k);
+        drawUnitGlyph(g, 'infantry', x, y, k);
+      }],
+      ['Other actor', (x, y) => drawDiamond(g, x, y, 5.5 * k, 0xe4572e)],
+      ['Incident (recent)', (x, y) => {
+        g.fillStyle(INCIDENT_DEFAULT, 1);
+        g.fillCircle(x, y, 4.5 * k);
+        g.lineStyle(1.5 * k, INCIDENT_DEFAULT, 0.7);
+        g.strokeCircle(x, y, 8 * k);
+      }],
+      ['Incident (earlier)', (x, y) => {
+        g.fillStyle(INCIDENT_DEFAULT, 0.55);
+        g.fillCircle(x, y, 3.5 * k);
+      }],
+      ['Magnified area', (x, y) => {
+        g.lineStyle(1.5 * k, COLOR.insetEdge, 0.9);
+        g.strokeRect(x - 8 * k, y - 5 * k, 16 * k, 10 * k);
+      }],
+    ];
+    items.forEach(([label, draw], i) => {
+      const col = Math.floor(i / 9);
+      const row = i % 9;
+      const cx = l.x + col * colW + 20 * k;
+      const cy = l.y + 24 * k + row * rowH + rowH / 2;
+      draw(cx, cy);
+      overlay.add(this.text(cx + 16 * k, cy, label, 11.5, INK.village, 'normal').setOrigin(0, 0.5).setStroke(INK.halo, 0));
+    });
+  }
+
+  // ---- entities: units, actors, incidents --------------------------------------------------------
+
+  private drawEntities(model: MapModel | null, instant: boolean): void {
+    const views = this.views;
+    if (!views) return;
+    const entities = model ? entitiesOf(model) : [];
+    const reduced = this.bridge.reducedMotion();
+    for (const view of Object.values(views)) {
+      const known = this.entityViews[view.name];
+      if (!model || (view.name === 'inset' && !this.layout?.inset)) {
+        for (const ev of known.values()) this.destroyEntityView(ev);
+        known.clear();
+        continue;
+      }
+      const layoutBoxes = this.placeEntities(view, entities);
+      const seen = new Set<string>();
+      for (const e of entities) {
+        seen.add(e.key);
+        const [sx, sy] = project(e.at, view.proj);
+        const x = sx + view.dx;
+        let ev = known.get(e.key);
+        const isNew = !ev;
+        if (!ev) {
+          ev = { container: this.add.container(x, sy), pulse: null, at: e.at };
+          view.entities.add(ev.container);
+          known.set(e.key, ev);
+        }
+        this.composeEntity(ev, e, view, layoutBoxes.get(e.key) ?? null, reduced);
+        const moved = ev.container.x !== x || ev.container.y !== sy;
+        this.tweens.killTweensOf(ev.container);
+        if (isNew) {
+          ev.container.setPosition(x, sy);
+          if (!reduced && !instant) {
+            ev.container.setAlpha(0);
+            this.tweens.add({ targets: ev.container, alpha: 1, duration: 450, ease: 'Sine.easeOut' });
+          } else ev.container.setAlpha(1);
+        } else if (moved) {
+          ev.container.setAlpha(1);
+          if (reduced || instant) ev.container.setPosition(x, sy);
+          else this.tweens.add({ targets: ev.container, x, y: sy, duration: MOVE_MS, ease: 'Sine.easeInOut' });
+        }
+        ev.at = e.at;
+      }
+      for (const [key, ev] of known) {
+        if (seen.has(key)) continue;
+        this.destroyEntityView(ev);
+        known.delete(key);
+      }
+    }
+  }
+
+  private destroyEntityView(ev: EntityView): void {
+    this.tweens.killTweensOf(ev.container);
+    if (ev.pulse) this.tweens.killTweensOf(ev.pulse);
+    ev.container.destroy();
+  }
+
+  /**
+   * Chooses where each entity's pill goes, relative to its anchor, avoiding the terrain labels
+   * and each other. Returns label boxes in screen pixels; compact entities get a small box.
+   */
+  private placeEntities(view: View, entities: Entity[]): Map<string, { box: Box; leader: boolean; compact: boolean }> {
+    const k = this.k;
+    const out = new Map<string, { box: Box; leader: boolean; compact: boolean }>();
+    const placer: LabelPlacer = createLabelPlacer(view.staticBoxes, view.bounds, 10 * k, 7);
+    const window = view.name === 'inset' ? this.layout?.inset?.window : null;
+    const order: Record<EntityKind, number> = { incident: 0, unit: 1, marker: 2 };
+    const sorted = [...entities].sort((a, b) => Number(b.recent) - Number(a.recent) || order[a.kind] - order[b.kind]);
+    for (const e of sorted) {
+      if (window && !(e.at[0] >= window.x && e.at[0] <= window.x + window.w && e.at[1] >= window.y && e.at[1] <= window.y + window.h)) {
+        continue;
+      }
+      const anchor = project(e.at, view.proj);
+      const d = view.detail;
+      const compact =
+        (e.kind === 'incident' && !e.recent) ||
+        (d !== null && anchor[0] >= d.x && anchor[0] <= d.x + d.w && anchor[1] >= d.y && anchor[1] <= d.y + d.h);
+      const { w, h } = compact ? { w: 10 * k, h: 10 * k } : this.pillSize(e);
+      const spot = placer.place({ id: e.key, anchor, w, h, gap: compact ? 2 * k : 6 * k, required: true });
+      if (spot) out.set(e.key, { ...spot, compact });
+    }
+    return out;
+  }
+
+  private pillText(e: Entity): Phaser.GameObjects.Text {
+    const label = e.kind === 'incident' ? truncate(e.label, 34) : e.label;
+    return this.text(0, 0, label, 12, '#ffffff', 'bold').setStroke(INK.halo, 0);
+  }
+
+  private pillSize(e: Entity): { w: number; h: number } {
+    const k = this.k;
+    const t = this.pillText(e);
+    const size = { w: t.width + (e.kind === 'unit' ? 30 : 24) * k, h: t.height + 6 * k };
+    t.destroy();
+    return size;
+  }
+
+  /** (Re)builds an entity's drawing inside its container, relative to the anchor at (0, 0). */
+  private composeEntity(
+    ev: EntityView,
+    e: Entity,
+    view: View,
+    spot: { box: Box; leader: boolean; compact: boolean } | null,
+    reduced: boolean,
+  ): void {
+    const k = this.k;
+    if (ev.pulse) this.tweens.killTweensOf(ev.pulse);
+    ev.pulse = null;
+    ev.container.removeAll(true);
+    const g = this.add.graphics();
+    ev.container.add(g);
+    if (!spot) {
+      // Outside the inset's window (clipped by its camera) or no room: a plain dot at the anchor.
+      g.fillStyle(e.color, 1);
+      g.fillCircle(0, 0, 3 * k);
+      return;
+    }
+    const [ax, ay] = project(e.at, view.proj);
+    const box: Box = { x: spot.box.x - ax, y: spot.box.y - ay, w: spot.box.w, h: spot.box.h };
+    const cx = box.x + box.w / 2;
+    const cy = box.y + box.h / 2;
+
+    if (e.kind === 'incident' && e.recent) {
+      const ring = this.add.graphics();
+      ring.lineStyle(2 * k, e.color, 1);
+      ring.strokeCircle(0, 0, 8 * k);
+      ev.container.addAt(ring, 0);
+      if (reduced) {
+        ring.lineStyle(1.5 * k, e.color, 0.6);
+        ring.strokeCircle(0, 0, 13 * k);
+      } else {
+        ev.pulse = ring;
+        this.tweens.add({ targets: ring, scale: { from: 0.8, to: 2.4 }, alpha: { from: 1, to: 0 }, duration: 1500, repeat: -1, ease: 'Sine.easeOut' });
+      }
+    }
+    if (spot.leader || (e.kind !== 'incident' && !spot.compact)) {
+      const [lx, ly] = nearestOnBox([0, 0], box);
+      g.lineStyle(1.2 * k, e.kind === 'unit' ? COLOR.unEdge : e.color, 0.85);
+      g.lineBetween(0, 0, lx, ly);
+      g.fillStyle(e.kind === 'unit' ? COLOR.unBlue : e.color, 1);
+      g.fillCircle(0, 0, 2.4 * k);
+    }
+
+    if (spot.compact) {
+      if (e.kind === 'unit') {
+        g.fillStyle(COLOR.unFill, 1);
+        g.fillRect(cx - 5 * k, cy - 4 * k, 10 * k, 8 * k);
+        g.lineStyle(1 * k, COLOR.unEdge, 1);
+        g.strokeRect(cx - 5 * k, cy - 4 * k, 10 * k, 8 * k);
+      } else if (e.kind === 'marker') {
+        drawDiamond(g, cx, cy, 5 * k, e.color);
+      } else {
+        g.fillStyle(e.color, e.recent ? 1 : 0.6);
+        g.fillCircle(cx, cy, (e.recent ? 4.5 : 3.5) * k);
+      }
+      return;
+    }
+
+    const t = this.pillText(e);
+    if (e.kind === 'unit') {
+      g.fillStyle(COLOR.unFill, 0.96);
+      g.fillRoundedRect(box.x, box.y, box.w, box.h, 3 * k);
+      g.lineStyle(1.2 * k, COLOR.unEdge, 1);
+      g.strokeRoundedRect(box.x, box.y, box.w, box.h, 3 * k);
+      // A small unit frame with the kind's glyph, as on military map symbols.
+      const fx = box.x + 4 * k;
+      const fy = cy - 5 * k;
+      g.lineStyle(1 * k, 0xffffff, 0.95);
+      g.strokeRect(fx, fy, 18 * k, 10 * k);
+      drawUnitGlyph(g, e.sub, fx + 9 * k, cy, k);
+      t.setPosition(box.x + 26 * k, box.y + 3 * k);
+    } else {
+      g.fillStyle(COLOR.panel, 0.94);
+      g.fillRoundedRect(box.x, box.y, box.w, box.h, 3 * k);
+      g.lineStyle(1.6 * k, e.color, 1);
+      g.strokeRoundedRect(box.x, box.y, box.w, box.h, 3 * k);
+      if (e.kind === 'marker') drawDiamond(g, box.x + 10 * k, cy, 5 * k, e.color);
+      else {
+        g.fillStyle(e.color, 1);
+        g.fillCircle(box.x + 10 * k, cy, 5.5 * k);
+        ev.container.add(this.text(box.x + 10 * k, cy, '!', 10, '#0a101b', 'bold').setStroke(INK.halo, 0).setOrigin(0.5));
+      }
+      t.setPosition(box.x + 19 * k, box.y + 3 * k);
+    }
+    ev.container.add(t);
+  }
+
+  // ---- drawing helpers -----------------------------------------------------------------------------
+
+  private text(x: number, y: number, s: string, size: number, color: string, weight: 'bold' | 'italic' | 'normal'): Phaser.GameObjects.Text {
+    const k = this.k;
+    const t = new Phaser.GameObjects.Text(this, x, y, s, {
+      fontFamily: FONT,
+      fontSize: `${Math.round(size * k)}px`,
+      fontStyle: weight === 'normal' ? '' : weight,
+      color,
+      stroke: INK.halo,
+      strokeThickness: Math.max(2, Math.round(3 * k)),
+      padding: { x: Math.round(1 * k), y: 0 },
+    });
+    return t;
+  }
+
+  private vec(p: Point): Phaser.Math.Vector2 {
+    return new Phaser.Math.Vector2(p[0], p[1]);
+  }
+
+  private smooth(points: Point[]): Point[] {
+    if (points.length < 3) return points;
+    const spline = new Phaser.Curves.Spline(points.map(([x, y]) => new Phaser.Math.Vector2(x, y)));
+    return spline.getPoints(points.length * 8).map((v) => [v.x, v.y] as Point);
+  }
+
+  /** Strokes a polyline as dashes with the current line style. */
+  private dashed(g: Phaser.GameObjects.Graphics, pts: Point[], dash: number, gap: number): void {
+    let on = true;
+    let left = dash;
+    for (let i = 1; i < pts.length; i++) {
+      const a = pts[i - 1] as Point;
+      const b = pts[i] as Point;
+      const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+      let pos = 0;
+      while (pos < len) {
+        const step = Math.min(left, len - pos);
+        if (on) {
+          const t0 = pos / len;
+          const t1 = (pos + step) / len;
+          g.lineBetween(a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0, a[0] + (b[0] - a[0]) * t1, a[1] + (b[1] - a[1]) * t1);
+        }
+        pos += step;
+        left -= step;
+        if (left <= 0) {
+          on = !on;
+          left = on ? dash : gap;
+        }
+      }
+    }
+  }
+
+  private leader(g: Phaser.GameObjects.Graphics, anchor: Point, box: Box, dx: number, color: number, r: number): void {
+    const [lx, ly] = nearestOnBox(anchor, box);
+    const len = Math.hypot(lx - anchor[0], ly - anchor[1]);
+    if (len <= r + 1) return;
+    const ux = (lx - anchor[0]) / len;
+    const uy = (ly - anchor[1]) / len;
+    g.lineStyle(1 * this.k, color, 0.7);
+    g.lineBetween(anchor[0] + ux * r + dx, anchor[1] + uy * r, lx + dx, ly);
+  }
+}
+
+// ---- pure helpers ----------------------------------------------------------------------------------
+
+function rank(order: string[], kind: string): number {
+  const i = order.indexOf(kind);
+  return i < 0 ? order.length : i;
+}
+
+function centroid(poly: Point[]): Point {
+  const n = poly.length || 1;
+  return [poly.reduce((s, p) => s + p[0], 0) / n, poly.reduce((s, p) => s + p[1], 0) / n];
+}
+
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
+}
+
+function nearestSettlement(model: MapModel, at: Point | null): MapPlace | null {
+  if (!at) return null;
+  let best: MapPlace | null = null;
+  let bestD = Infinity;
+  for (const p of model.places) {
+    if (!SETTLEMENT_KINDS.has(p.kind)) continue;
+    const d = Math.hypot(p.at[0] - at[0], p.at[1] - at[1]);
+    if (d < bestD) {
+      best = p;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+function entitiesOf(model: MapModel): Entity[] {
+  return [
+    ...model.units.map((u) => ({ key: `unit:${u.id}`, kind: 'unit' as const, at: u.at, label: u.short, color: COLOR.unBlue, sub: u.kind, recent: false })),
+    ...model.markers.map((m) => ({ key: `marker:${m.id}`, kind: 'marker' as const, at: m.at, label: m.label, color: hexToNumber(m.color, 0xe07a5f), sub: '', recent: false })),
+    ...model.incidents.map((i, n) => ({
+      key: `incident:${i.id}:${i.time}:${n}`,
+      kind: 'incident' as const,
+      at: i.at,
+      label: i.title,
+      color: INCIDENT_COLOR[i.kind] ?? INCIDENT_DEFAULT,
+      sub: i.kind,
+      recent: i.recent,
+    })),
+  ];
+}
+
+function placeLabelStyle(kind: string): { size: number; color: string; weight: 'bold' | 'italic' | 'normal'; spacing?: number } {
+  switch (kind) {
+    case 'capital':
+      return { size: 15, color: INK.settlement, weight: 'bold', spacing: 1 };
+    case 'city':
+      return { size: 14, color: INK.settlement, weight: 'bold', spacing: 0.8 };
+    case 'town':
+      return { size: 13.5, color: INK.settlement, weight: 'bold' };
+    case 'village':
+      return { size: 12, color: INK.village, weight: 'normal' };
+    case 'quarter':
+      return { size: 11.5, color: INK.quarter, weight: 'italic' };
+    case 'bridge':
+    case 'border-crossing':
+      return { size: 11, color: INK.muted, weight: 'italic' };
+    default:
+      return { size: 11.5, color: INK.site, weight: 'normal' };
+  }
+}
+
+function drawDiamond(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number, color: number): void {
+  g.fillStyle(color, 1);
+  g.fillTriangle(x, y - r, x + r, y, x - r, y);
+  g.fillTriangle(x, y + r, x + r, y, x - r, y);
+  g.lineStyle(1, COLOR.outline, 0.9);
+  g.strokeTriangle(x, y - r, x + r, y, x, y + r);
+  g.strokeTriangle(x, y - r, x - r, y, x, y + r);
+}
+
+/** NATO-style glyphs inside a unit frame: infantry ✕, police ●, helicopter ⋈, engineer ⊓⊓. */
+function drawUnitGlyph(g: Phaser.GameObjects.Graphics, kind: string, x: number, y: number, k: number): void {
+  g.lineStyle(1.2 * k, 0xffffff, 1);
+  g.fillStyle(0xffffff, 1);
+  switch (kind) {
+    case 'helicopter':
+      g.fillTriangle(x - 7 * k, y - 4 * k, x - 7 * k, y + 4 * k, x, y);
+      g.fillTriangle(x + 7 * k, y - 4 * k, x + 7 * k, y + 4 * k, x, y);
+      break;
+    case 'fpu':
+    case 'police':
+      g.fillCircle(x, y, 2.6 * k);
+      break;
+    case 'engineer':
+      g.lineBetween(x - 5 * k, y - 2 * k, x + 5 * k, y - 2 * k);
+      g.lineBetween(x - 5 * k, y - 2 * k, x - 5 * k, y + 3 * k);
+      g.lineBetween(x, y - 2 * k, x, y + 3 * k);
+      g.lineBetween(x + 5 * k, y - 2 * k, x + 5 * k, y + 3 * k);
+      break;
+    case 'quick-reaction':
+      g.lineBetween(x - 9 * k, y - 5 * k, x + 9 * k, y + 5 * k);
+      g.lineBetween(x - 9 * k, y + 5 * k, x + 9 * k, y - 5 * k);
+      g.fillCircle(x, y, 1.8 * k);
+      break;
+    default:
+      g.lineBetween(x - 9 * k, y - 5 * k, x + 9 * k, y + 5 * k);
+      g.lineBetween(x - 9 * k, y + 5 * k, x + 9 * k, y - 5 * k);
+  }
+}
+
+/** Draws a place's symbol centred on (x, y) and returns its radius (for label spacing). */
+function drawPlaceSymbol(g: Phaser.GameObjects.Graphics, kind: string, x: number, y: number, k: number, big: boolean): number {
+  const m = big ? 1.2 : 1;
+  switch (kind) {
+    case 'capital': {
+      const r = 6.5 * k * m;
+      g.fillStyle(COLOR.settlement, 1);
+      g.fillCircle(x, y, r);
+      g.fillStyle(COLOR.outline, 1);
+      g.fillCircle(x, y, r * 0.62);
+      g.fillStyle(0xff6b6b, 1);
+      g.fillCircle(x, y, r * 0.34);
+      return r;
+    }
+    case 'city': {
+      const r = 5.5 * k * m;
+      g.fillStyle(COLOR.settlement, 1);
+      g.fillCircle(x, y, r);
+      g.lineStyle(1.5 * k, COLOR.outline, 1);
+      g.strokeCircle(x, y, r);
+      g.fillStyle(COLOR.outline, 1);
+      g.fillCircle(x, y, r * 0.35);
+      return r;
+    }
+    case 'town': {
+      const r = 4.2 * k * m;
+      g.fillStyle(COLOR.settlement, 1);
+      g.fillCircle(x, y, r);
+      g.lineStyle(1.2 * k, COLOR.outline, 1);
+      g.strokeCircle(x, y, r);
+      return r;
+    }
+    case 'village': {
+      const r = 3 * k * m;
+      g.fillStyle(COLOR.village, 1);
+      g.fillCircle(x, y, r);
+      g.lineStyle(1 * k, COLOR.outline, 1);
+      g.strokeCircle(x, y, r);
+      return r;
+    }
+    case 'quarter': {
+      const r = 2.6 * k * m;
+      g.fillStyle(COLOR.outline, 1);
+      g.fillCircle(x, y, r);
+      g.lineStyle(1.2 * k, COLOR.village, 1);
+      g.strokeCircle(x, y, r);
+      return r;
+    }
+    case 'un-base': {
+      const r = 5.5 * k * m;
+      g.fillStyle(COLOR.unBlue, 1);
+      g.fillRect(x - r, y - r, 2 * r, 2 * r);
+      g.lineStyle(1.5 * k, 0xffffff, 1);
+      g.strokeRect(x - r, y - r, 2 * r, 2 * r);
+      g.fillStyle(0xffffff, 1);
+      g.fillRect(x - r * 0.35, y - r * 0.35, r * 0.7, r * 0.7);
+      return r;
+    }
+    case 'team-site': {
+      const r = 6 * k * m;
+      g.fillStyle(COLOR.unBlue, 1);
+      g.fillTriangle(x, y - r, x + r, y, x - r, y);
+      g.fillTriangle(x, y + r, x + r, y, x - r, y);
+      g.lineStyle(1.4 * k, 0xffffff, 1);
+      g.strokeTriangle(x, y - r, x + r, y, x, y + r);
+      g.strokeTriangle(x, y - r, x - r, y, x, y + r);
+      return r;
+    }
+    case 'idp-site': {
+      const r = 6 * k * m;
+      g.fillStyle(COLOR.idp, 1);
+      g.fillTriangle(x, y - r, x + r, y + r * 0.8, x - r, y + r * 0.8);
+      g.lineStyle(1.2 * k, COLOR.outline, 1);
+      g.strokeTriangle(x, y - r, x + r, y + r * 0.8, x - r, y + r * 0.8);
+      g.fillStyle(COLOR.outline, 1);
+      g.fillTriangle(x, y + r * 0.05, x + r * 0.3, y + r * 0.8, x - r * 0.3, y + r * 0.8);
+      return r;
+    }
+    case 'poc-site': {
+      const r = 6.5 * k * m;
+      g.fillStyle(COLOR.outline, 1);
+      g.fillRect(x - r, y - r, 2 * r, 2 * r);
+      g.lineStyle(1.6 * k, COLOR.unBlue, 1);
+      g.strokeRect(x - r, y - r, 2 * r, 2 * r);
+      g.fillStyle(COLOR.idp, 1);
+      g.fillTriangle(x, y - r * 0.6, x + r * 0.65, y + r * 0.55, x - r * 0.65, y + r * 0.55);
+      return r;
+    }
+    case 'airfield': {
+      const r = 5.5 * k * m;
+      g.fillStyle(COLOR.outline, 1);
+      g.fillCircle(x, y, r);
+      g.lineStyle(1.4 * k, COLOR.airfield, 1);
+      g.strokeCircle(x, y, r);
+      g.lineStyle(2.2 * k, 0xffffff, 1);
+      g.lineBetween(x - r * 0.7, y + r * 0.7, x + r * 0.7, y - r * 0.7);
+      return r;
+    }
+    case 'bridge': {
+      const r = 4.5 * k * m;
+      g.lineStyle(1.8 * k, 0xffffff, 1);
+      g.beginPath();
+      g.arc(x - r * 1.6, y, r, -0.6, 0.6, false);
+      g.strokePath();
+      g.beginPath();
+      g.arc(x + r * 1.6, y, r, Math.PI - 0.6, Math.PI + 0.6, false);
+      g.strokePath();
+      return r;
+    }
+    case 'border-crossing': {
+      const r = 4 * k * m;
+      g.fillStyle(COLOR.outline, 1);
+      g.fillRect(x - r, y - r, 2 * r, 2 * r);
+      g.lineStyle(1.4 * k, COLOR.border, 1);
+      g.strokeRect(x - r, y - r, 2 * r, 2 * r);
+      g.lineBetween(x - r, y, x + r, y);
+      return r;
+    }
+    default: {
+      const r = 3 * k * m;
+      g.fillStyle(COLOR.village, 1);
+      g.fillCircle(x, y, r);
+      return r;
+    }
+  }
+}

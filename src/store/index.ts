@@ -1,0 +1,17 @@
+export { createMandateStore, MAX_IMPORT_CHARS, TICK_MS, type MandateStore, type MandateStoreState, type MandateActions, type StoreDeps, type ExportFile } from './create-mandate-store';
+export * from './selectors';
+export * from './types';
+export { DEFAULT_SETTINGS, localSettingsStorage, memorySettingsStorage, normaliseSettings, preferredLanguage } from './settings';
+export {
+  createPersistence,
+  createMemoryAdapter,
+  openBestAdapter,
+  openIndexedDbAdapter,
+  browserLocks,
+  readRecord,
+  type Persistence,
+  type StorageAdapter,
+  type SavedRecord,
+  type LockProvider,
+} from './persistence';
+export { countdownFor, rescale, WARNING_SHARE } from './countdown';

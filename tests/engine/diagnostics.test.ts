@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileFile, loadShared } from '../../src/build/content-files';
+import { DIAGNOSTIC_CATALOGUE, formatDiagnostic } from '../../src/engine/content/index';
+import { FIXTURES } from '../support/fixtures';
+
+/** One fixture per code: [code, line, col] of the diagnostic that code must produce. */
+const PINNED: [string, number, number][] = [
+  ['SCN001', 7, 27],
+  ['SCN002', 11, 18],
+  ['SCN003', 10, 1],
+  ['SCN004', 4, 16],
+  ['SCN010', 79, 9],
+  ['SCN011', 60, 15],
+  ['SCN012', 51, 28],
+  ['SCN013', 29, 9],
+  ['SCN014', 50, 29],
+  ['SCN015', 45, 20],
+  ['SCN016', 140, 20],
+  ['SCN017', 59, 29],
+  ['SCN018', 119, 19],
+  ['SCN019', 8, 8],
+  ['SCN020', 101, 9],
+  ['SCN021', 79, 9],
+  ['SCN022', 137, 9],
+  ['SCN023', 145, 5],
+  ['SCN024', 79, 9],
+  ['SCN025', 38, 5],
+  ['SCN026', 29, 9],
+  ['SCN027', 79, 9],
+  ['SCN028', 82, 23],
+];
+
+const shared = loadShared();
+const dir = join(FIXTURES, 'diagnostics');
+
+describe('scenario diagnostics', () => {
+  it('has a fixture for every code in the catalogue, and a catalogue entry for every fixture', () => {
+    const files = readdirSync(dir).map((f) => f.replace('.yaml', '')).sort();
+    expect(files).toEqual(DIAGNOSTIC_CATALOGUE.map((d) => d.code).sort());
+    expect(PINNED.map(([c]) => c).sort()).toEqual(files);
+  });
+
+  it('the tiny scenario itself is clean', () => {
+    expect(compileFile(join(FIXTURES, 'tiny', 'scenario.yaml'), shared).diagnostics).toEqual([]);
+  });
+
+  it.each(PINNED)('%s is reported at %i:%i', (code, line, col) => {
+    const file = join(dir, `${code}.yaml`);
+    const r = compileFile(file, shared);
+    const d = r.diagnostics.find((x) => x.code === code);
+    expect(d, `no ${code} in ${JSON.stringify(r.diagnostics.map((x) => x.code))}`).toBeDefined();
+    expect([d?.line, d?.col]).toEqual([line, col]);
+    expect(d?.severity).toBe(DIAGNOSTIC_CATALOGUE.find((c) => c.code === code)?.severity);
+    // The source line is the real line of the file.
+    expect(d?.source).toBe(readFileSync(file, 'utf8').split('\n')[line - 1]);
+    if (d?.severity === 'error') expect(r.bundle).toBeUndefined();
+  });
+
+  it('formats like a compiler: file:line:col severity code message, the line and a caret', () => {
+    const r = compileFile(join(dir, 'SCN011.yaml'), shared);
+    const text = formatDiagnostic(r.diagnostics[0]!);
+    expect(text).toMatch(/SCN011\.yaml:60:15 error SCN011 Node "d3" does not exist\. Did you mean "d1"\?/);
+    expect(text.split('\n')[1]).toBe('  60 |         next: d3');
+    expect(text.split('\n')[2]).toBe('     |               ^^');
+  });
+});
