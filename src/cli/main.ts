@@ -6,6 +6,11 @@
 import { resolve } from 'node:path';
 import { compileAll, compileFile, loadShared, rel, scenarioFiles } from '../build/content-files';
 import { formatDiagnostic, type Diagnostic } from '../engine/content/index';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scenarioJsonSchema } from '../build/json-schema';
+import { goldenResult, writeGolden } from '../build/golden';
+import { ROOT } from '../build/content-files';
 import {
   availableOptions,
   createSession,
@@ -19,8 +24,10 @@ import {
 
 const USAGE = `Usage: npm run scenario -- <command>
   check [paths…] [--json]                          check scenario files (default: every scenarios/*/scenario.yaml)
-  play <scenario-id | file.yaml> --seed N [--choose a,b,c | --random]
-                                                   play to an ending, printing decisions, consequences and the ending`;
+  play <scenario-id | file.yaml> --seed N [--choose a,b,c | --random] [--record name]
+                                                   play to an ending, printing decisions, consequences and the ending;
+                                                   --record writes scenarios/<id>/playthroughs/<name>.yaml (a golden playthrough)
+  schema [--write]                                 print (or write to scenarios/scenario.schema.json) the JSON Schema for editors`;
 
 class UsageError extends Error {}
 
@@ -75,7 +82,7 @@ function findBundle(id: string): ScenarioBundle {
 }
 
 function play(args: string[]): number {
-  const id = args.find((a, i) => !a.startsWith('--') && !['--seed', '--choose'].includes(args[i - 1] ?? ''));
+  const id = args.find((a, i) => !a.startsWith('--') && !['--seed', '--choose', '--record'].includes(args[i - 1] ?? ''));
   if (!id) throw new UsageError('play needs a scenario id');
   const seedText = flag(args, '--seed');
   if (seedText === undefined || !/^\d+$/.test(seedText)) throw new UsageError('play needs --seed N (a whole number)');
@@ -129,12 +136,25 @@ function play(args: string[]): number {
   }
   printTimeline();
   const ctx = session.snapshot().context;
+  const record = flagValue(args, '--record');
+  if (record !== undefined) {
+    const file = join(ROOT, 'scenarios', scenario.id, 'playthroughs', `${record}.yaml`);
+    const taken = ctx.choices.map((c) => c.option);
+    writeGolden(file, { scenario: scenario.id, seed, choices: taken, ...goldenResult(ctx) });
+    out(`Recorded ${rel(file)}`);
+  }
   out('');
   out('Mission state:');
   for (const m of scenario.meters) out(`  ${m.label.padEnd(34)} ${String(ctx.meters[m.id]).padStart(3)}  ${meterBand(ctx.meters[m.id] ?? 0)}`);
   out('Polarities (-100 = pole A … +100 = pole B):');
   for (const p of bundle.polarities) out(`  ${p.id.padEnd(40)} ${String(ctx.polarities[p.id]).padStart(4)}`);
   return 0;
+}
+
+function flagValue(args: string[], name: string): string | undefined {
+  const v = flag(args, name);
+  if (v !== undefined && !/^[a-z0-9-]+$/.test(v)) throw new UsageError(`${name} takes a kebab-case name`);
+  return v;
 }
 
 function describe(bundle: ScenarioBundle, t: TimelineEntry, time: (m: number) => string): string {
@@ -182,6 +202,15 @@ function main(argv: string[]): number {
         return check(args);
       case 'play':
         return play(args);
+      case 'schema': {
+        const text = JSON.stringify(scenarioJsonSchema(), null, 2) + '\n';
+        if (args.includes('--write')) {
+          const out = join(ROOT, 'scenarios', 'scenario.schema.json');
+          writeFileSync(out, text);
+          process.stdout.write(`Wrote ${rel(out)}\n`);
+        } else process.stdout.write(text);
+        return 0;
+      }
       case undefined:
       case '--help':
       case 'help':

@@ -75,7 +75,7 @@ export function detailFocus(model: MapModel, radius: number): Point | null {
  * Fits the map to the canvas and chooses the inset corner. `k` is the pixel size of one CSS
  * pixel at the current UI scale (so margins and panel sizes scale with text).
  */
-export function computeLayout(model: MapModel, width: number, height: number, k: number): MapLayout {
+export function computeLayout(model: MapModel, width: number, height: number, k: number, legendOpen: boolean): MapLayout {
   const canvas: Box = { x: 0, y: 0, w: width, h: height };
   const margin = 10 * k;
   const scale = Math.min((width - 2 * margin) / model.width, (height - 2 * margin) / model.height);
@@ -84,10 +84,10 @@ export function computeLayout(model: MapModel, width: number, height: number, k:
     ox: (width - model.width * scale) / 2,
     oy: (height - model.height * scale) / 2,
   };
-  const legendW = Math.min(330 * k, width * 0.48);
-  const legendH = 150 * k;
+  const legendW = legendOpen ? Math.min(330 * k, width * 0.48) : 92 * k;
+  const legendH = legendOpen ? 150 * k : 24 * k;
   const legend: Box = { x: margin, y: height - margin - legendH, w: legendW, h: legendH };
-  const header: Box = { x: margin, y: margin, w: Math.min(250 * k, width * 0.4), h: 92 * k };
+  const header: Box = { x: margin, y: margin, w: Math.min(230 * k, width * 0.4), h: 80 * k };
 
   const focus = detailFocus(model, 40);
   let inset: MapLayout['inset'] = null;
@@ -201,7 +201,7 @@ export interface LabelPlacer {
  * Greedy placement: each label tries eight sides at growing distances (`step` pixels apart);
  * obstacles and earlier labels are avoided. Put the most important labels first.
  */
-export function createLabelPlacer(obstacles: Box[], bounds: Box, step: number, rings = 5): LabelPlacer {
+export function createLabelPlacer(obstacles: Box[], bounds: Box, step: number, rings = 5, panels: Box[] = []): LabelPlacer {
   const taken: Box[] = [...obstacles];
   return {
     block: (box) => void taken.push(box),
@@ -212,6 +212,7 @@ export function createLabelPlacer(obstacles: Box[], bounds: Box, step: number, r
         if (!inside(box, bounds)) return false;
         let cost = 0;
         for (const t of taken) cost += overlapArea(box, t);
+        for (const p of panels) cost += 50 * overlapArea(box, p);
         if (cost === 0) {
           best = { box, cost, ring };
           return true;
@@ -243,6 +244,11 @@ export function createLabelPlacer(obstacles: Box[], bounds: Box, step: number, r
 /** The point on a box's edge nearest to p (where a leader line meets the label). */
 export function nearestOnBox(p: Point, b: Box): Point {
   return [Math.max(b.x, Math.min(p[0], b.x + b.w)), Math.max(b.y, Math.min(p[1], b.y + b.h))];
+}
+
+/** Below this canvas size (CSS pixels) the legend starts folded away to leave room for the map. */
+export function isCompact(cssWidth: number, cssHeight: number): boolean {
+  return cssWidth < 760 || cssHeight < 520;
 }
 
 /** A stable string of everything static the terrain layer depends on (redraw only if it changes). */

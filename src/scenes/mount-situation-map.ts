@@ -156,8 +156,8 @@ export async function mountSituationMap(opts: MountOptions): Promise<MountedMap>
 }
 
 function canvasSupport(): { webgl: boolean; canvas: boolean } {
-  let webgl = false;
-  let canvas = false;
+  let webgl: boolean;
+  let canvas: boolean;
   try {
     const gl = (document.createElement('canvas').getContext('webgl2') ??
       document.createElement('canvas').getContext('webgl')) as WebGLRenderingContext | null;

@@ -10,6 +10,7 @@ import type { MapModel, MapPlace, Point } from '../engine';
 import {
   computeLayout,
   createLabelPlacer,
+  isCompact,
   nearestOnBox,
   project,
   terrainKey,
@@ -54,6 +55,8 @@ interface View {
   bounds: Box;
   /** Screen boxes taken by terrain symbols and labels; entity pills avoid them. */
   staticBoxes: Box[];
+  /** Panels over this view (legend, header, inset) that labels must keep clear of. */
+  panels: Box[];
   /** In the main view: the screen area the inset magnifies (entities there are drawn compact). */
   detail: Box | null;
 }
@@ -87,6 +90,8 @@ export class SituationMapScene extends Phaser.Scene {
   private drawnEntities = '';
   private readonly entityViews: Record<ViewName, Map<string, EntityView>> = { main: new Map(), inset: new Map() };
   private k = 1;
+  /** null until the user toggles it: then the default follows the canvas size. */
+  private legendOpen: boolean | null = null;
 
   constructor(bridge: MapBridge) {
     super({ key: SITUATION_MAP_SCENE });
@@ -145,6 +150,7 @@ export class SituationMapScene extends Phaser.Scene {
       dx,
       bounds: { x: 0, y: 0, w: 1, h: 1 },
       staticBoxes: [],
+      panels: [],
       detail: null,
     };
   }
@@ -161,7 +167,7 @@ export class SituationMapScene extends Phaser.Scene {
     const css = Math.min(width / this.bridge.pixelRatio / 900, height / this.bridge.pixelRatio / 630);
     this.k = this.bridge.pixelRatio * Math.max(1, Math.min(1.7, css));
 
-    const tKey = model ? terrainKey(model, width, height) : `none:${width}x${height}`;
+    const tKey = model ? `${String(this.legendOpen)}:${terrainKey(model, width, height)}` : `none:${width}x${height}`;
     let terrainChanged = false;
     if (tKey !== this.drawnTerrain) {
       this.drawnTerrain = tKey;
@@ -193,7 +199,9 @@ export class SituationMapScene extends Phaser.Scene {
       return;
     }
     const k = this.k;
-    const layout = computeLayout(model, width, height, k);
+    const r = this.bridge.pixelRatio;
+    const legendOpen = this.legendOpen ?? !isCompact(width / r, height / r);
+    const layout = computeLayout(model, width, height, k, legendOpen);
     this.layout = layout;
 
     const main = views.main;
@@ -218,7 +226,9 @@ export class SituationMapScene extends Phaser.Scene {
       this.insetCamera.setViewport(Math.round(box.x), Math.round(box.y), Math.round(box.w), Math.round(box.h));
       this.insetCamera.setScroll(Math.round(box.x) + INSET_OFFSET, Math.round(box.y));
       this.insetCamera.setVisible(true);
-      this.drawViewTerrain(inset, model, [], window);
+      // Keep the inset's scale bar (bottom right) clear of labels.
+      const scaleBox: Box = { x: box.x + box.w - 24 * k - projection.scale * 5, y: box.y + box.h - 32 * k, w: 24 * k + projection.scale * 5, h: 32 * k };
+      this.drawViewTerrain(inset, model, [scaleBox], window);
       this.drawInsetFrame(model, inset, box, layout.inset.focus);
       this.drawDetailWindow(main, box);
     }
@@ -309,7 +319,7 @@ export class SituationMapScene extends Phaser.Scene {
     }
 
     // Place symbols; each becomes an obstacle for labels.
-    const obstacles: Box[] = [...panels];
+    const obstacles: Box[] = [];
     const inView = (p: MapPlace): boolean =>
       !window || (p.at[0] >= window.x && p.at[0] <= window.x + window.w && p.at[1] >= window.y && p.at[1] <= window.y + window.h);
     const symbolRadius = new Map<string, number>();
@@ -322,7 +332,7 @@ export class SituationMapScene extends Phaser.Scene {
     }
 
     // Labels, most important first.
-    const placer = createLabelPlacer(obstacles, view.bounds, 9 * k, 6);
+    const placer = createLabelPlacer(obstacles, view.bounds, 9 * k, 6, panels);
     const focusPlace = view.name === 'main' && view.detail ? nearestSettlement(model, this.layout?.inset?.focus ?? null) : null;
     const inDetail = (p: MapPlace): boolean => {
       const d = view.detail;
@@ -402,6 +412,7 @@ export class SituationMapScene extends Phaser.Scene {
       }
     }
     view.staticBoxes = placer.taken();
+    view.panels = panels;
   }
 
   /** The rectangle on the main map that the inset magnifies, with a line to the inset. */
@@ -450,35 +461,49 @@ export class SituationMapScene extends Phaser.Scene {
     const g = this.add.graphics();
     overlay.add(g);
 
-    // Header: title, north arrow, scale.
+    // Header: title, then north arrow and scale bar.
     const h = layout.header;
-    const title = this.text(h.x + 10 * k, h.y + 8 * k, this.bridge.title, 14, INK.title, 'bold');
-    const wantW = Math.max(h.w, title.width + 20 * k);
+    const title = this.text(h.x + 10 * k, h.y + 7 * k, this.bridge.title, 14, INK.title, 'bold');
+    const km = 50;
+    const len = layout.main.scale * km;
+    const wantW = Math.max(title.width + 20 * k, 70 * k + len);
     g.fillStyle(COLOR.panel, 0.82);
     g.fillRoundedRect(h.x, h.y, wantW, h.h, 6 * k);
     g.lineStyle(1 * k, COLOR.panelEdge, 1);
     g.strokeRoundedRect(h.x, h.y, wantW, h.h, 6 * k);
     overlay.add(title);
-    const ax = h.x + 24 * k;
-    const ay = h.y + 58 * k;
+    const ax = h.x + 22 * k;
+    const top = h.y + 48 * k;
     g.fillStyle(COLOR.settlement, 1);
-    g.fillTriangle(ax, ay - 18 * k, ax - 8 * k, ay + 10 * k, ax, ay + 4 * k);
+    g.fillTriangle(ax, top, ax - 7 * k, top + 22 * k, ax, top + 17 * k);
     g.lineStyle(1.2 * k, COLOR.settlement, 1);
-    g.strokeTriangle(ax, ay - 18 * k, ax + 8 * k, ay + 10 * k, ax, ay + 4 * k);
-    overlay.add(this.text(ax, ay - 20 * k, 'N', 12, INK.title, 'bold').setOrigin(0.5, 1));
-    const km = 50;
-    const len = layout.main.scale * km;
-    const sx = h.x + 48 * k;
-    const sy = h.y + 66 * k;
+    g.strokeTriangle(ax, top, ax + 7 * k, top + 22 * k, ax, top + 17 * k);
+    overlay.add(this.text(ax, top - 1 * k, 'N', 12, INK.title, 'bold').setOrigin(0.5, 1));
+    const sx = h.x + 46 * k;
+    const sy = top + 14 * k;
     g.fillStyle(COLOR.settlement, 1);
     g.fillRect(sx, sy, len / 2, 4 * k);
     g.lineStyle(1 * k, COLOR.settlement, 1);
     g.strokeRect(sx, sy, len, 4 * k);
-    overlay.add(this.text(sx, sy - 3 * k, '0', 11, INK.muted, 'normal').setOrigin(0.5, 1));
-    overlay.add(this.text(sx + len, sy - 3 * k, `${km} km`, 11, INK.muted, 'normal').setOrigin(0.5, 1));
+    overlay.add(this.text(sx, sy - 2 * k, '0', 11, INK.muted, 'normal').setOrigin(0.5, 1));
+    overlay.add(this.text(sx + len, sy - 2 * k, `${km} km`, 11, INK.muted, 'normal').setOrigin(0.5, 1));
 
-    // Legend in two columns.
+    // Legend in two columns, or folded into a button on small canvases.
     const l = layout.legend;
+    const toggle = this.add.zone(l.x, l.y, l.w, l.h).setOrigin(0, 0).setInteractive({ useHandCursor: true });
+    toggle.on(Phaser.Input.Events.POINTER_DOWN, () => {
+      this.legendOpen = !(l.h > 30 * k);
+      this.refresh();
+    });
+    overlay.add(toggle);
+    if (l.h <= 30 * k) {
+      g.fillStyle(COLOR.panel, 0.88);
+      g.fillRoundedRect(l.x, l.y, l.w, l.h, 6 * k);
+      g.lineStyle(1 * k, COLOR.panelEdge, 1);
+      g.strokeRoundedRect(l.x, l.y, l.w, l.h, 6 * k);
+      overlay.add(this.text(l.x + l.w / 2, l.y + l.h / 2, 'LEGEND  +', 11, INK.muted, 'bold').setOrigin(0.5).setLetterSpacing(1.5 * k));
+      return;
+    }
     g.fillStyle(COLOR.panel, 0.88);
     g.fillRoundedRect(l.x, l.y, l.w, l.h, 6 * k);
     g.lineStyle(1 * k, COLOR.panelEdge, 1);
@@ -616,7 +641,7 @@ export class SituationMapScene extends Phaser.Scene {
   private placeEntities(view: View, entities: Entity[]): Map<string, { box: Box; leader: boolean; compact: boolean }> {
     const k = this.k;
     const out = new Map<string, { box: Box; leader: boolean; compact: boolean }>();
-    const placer: LabelPlacer = createLabelPlacer(view.staticBoxes, view.bounds, 10 * k, 7);
+    const placer: LabelPlacer = createLabelPlacer(view.staticBoxes, view.bounds, 10 * k, 7, view.panels);
     const window = view.name === 'inset' ? this.layout?.inset?.window : null;
     const order: Record<EntityKind, number> = { incident: 0, unit: 1, marker: 2 };
     const sorted = [...entities].sort((a, b) => Number(b.recent) - Number(a.recent) || order[a.kind] - order[b.kind]);

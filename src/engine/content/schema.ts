@@ -46,8 +46,13 @@ export interface ConditionInput {
   beyond?: 'a' | 'b';
 }
 
-export const ConditionSchema: z.ZodType<ConditionInput> = z.lazy(() =>
-  z.union([
+// The union is built once and memoised: a lazy schema that built a new union on every call would
+// recurse forever when the JSON Schema is generated.
+let conditionUnion: z.ZodType<ConditionInput> | undefined;
+export const ConditionSchema: z.ZodType<ConditionInput> = z.lazy(() => (conditionUnion ??= buildConditionUnion()));
+
+function buildConditionUnion(): z.ZodType<ConditionInput> {
+  return z.union([
     z.strictObject({ all: z.array(ConditionSchema).min(1).describe('True when every condition holds.') }),
     z.strictObject({ any: z.array(ConditionSchema).min(1).describe('True when at least one condition holds.') }),
     z.strictObject({ not: ConditionSchema.describe('True when the condition does not hold.') }),
@@ -83,8 +88,8 @@ export const ConditionSchema: z.ZodType<ConditionInput> = z.lazy(() =>
       polarity: PolarityId,
       beyond: z.enum(['a', 'b']).describe('True when the position lies beyond the healthy band toward that pole.'),
     }),
-  ]),
-).describe('A condition: all/any/not, or a test of a flag, meter, choice, consultation, the clock or a polarity.');
+  ]).describe('A condition: all/any/not, or a test of a flag, meter, choice, consultation, the clock or a polarity.');
+}
 
 export const EffectSchema = z
   .union([

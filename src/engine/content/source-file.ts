@@ -115,6 +115,10 @@ export function schemaDiagnostics(src: SourceFile, issues: readonly Issue[], bas
       else out.push(src.diagnostic('SCN002', 'error', `Not a valid ${path.length ? 'value' : 'document'} at ${path.join('.')}: ${unionHint(path)}`, path));
     } else if (path.length === 1 && path[0] === 'schemaVersion') {
       out.push(src.diagnostic('SCN004', 'error', 'Unsupported schemaVersion: this build reads schemaVersion 1.', path));
+    } else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message) && path.length) {
+      const parent = path.slice(0, -1);
+      const where = parent.length ? parent.join('.') : 'the top level';
+      out.push(src.diagnostic('SCN002', 'error', `Missing required field "${String(path[path.length - 1])}" (at ${where}).`, parent, parent.length > 0));
     } else {
       const where = path.length ? path.join('.') : 'the top level';
       out.push(src.diagnostic('SCN002', 'error', `${describeIssue(issue)} (at ${where}).`, path));
