@@ -1,2 +1,7 @@
-// Placeholder entry from the build/CI setup; the app's composition root replaces it.
-document.documentElement.dataset.ready = '1';
+/** The entry: styles, the compiled scenario library, and the composition root. No Phaser here. */
+import './ui/styles.css';
+import { library, loadBundle } from 'virtual:mandate-library';
+import { startApp } from './app/start-app';
+
+const root = document.getElementById('app');
+if (root) void startApp({ root, library, loadBundle });

@@ -102,8 +102,8 @@ export function computeLayout(model: MapModel, width: number, height: number, k:
       const wy0 = Math.min(...ys) - pad;
       const ww = Math.max(...xs) - Math.min(...xs) + 2 * pad;
       const wh = Math.max(...ys) - Math.min(...ys) + 2 * pad;
-      const boxW = Math.max(Math.min(width * 0.38, 420 * k), 200 * k);
-      const boxH = Math.max(Math.min(height * 0.46, 330 * k), 160 * k);
+      const boxW = Math.max(Math.min(width * 0.4, 440 * k), 200 * k);
+      const boxH = Math.max(Math.min(height * 0.5, 350 * k), 160 * k);
       const focusScreen = project(focus, main);
       const candidates: Box[] = [
         { x: width - margin - boxW, y: height - margin - boxH, w: boxW, h: boxH },

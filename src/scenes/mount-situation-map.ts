@@ -112,6 +112,7 @@ export async function mountSituationMap(opts: MountOptions): Promise<MountedMap>
         const next = size();
         const cur = game.scale.gameSize;
         if (Math.abs(next.width - cur.width) > 2 || Math.abs(next.height - cur.height) > 2) {
+          game.scale.getParentBounds(); // refresh() alone would fit the canvas to the old parent size
           game.scale.setGameSize(next.width, next.height);
         }
       });

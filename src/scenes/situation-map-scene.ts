@@ -641,7 +641,7 @@ export class SituationMapScene extends Phaser.Scene {
   private placeEntities(view: View, entities: Entity[]): Map<string, { box: Box; leader: boolean; compact: boolean }> {
     const k = this.k;
     const out = new Map<string, { box: Box; leader: boolean; compact: boolean }>();
-    const placer: LabelPlacer = createLabelPlacer(view.staticBoxes, view.bounds, 10 * k, 7, view.panels);
+    const placer: LabelPlacer = createLabelPlacer(view.staticBoxes, view.bounds, 8 * k, 10, view.panels);
     const window = view.name === 'inset' ? this.layout?.inset?.window : null;
     const order: Record<EntityKind, number> = { incident: 0, unit: 1, marker: 2 };
     const sorted = [...entities].sort((a, b) => Number(b.recent) - Number(a.recent) || order[a.kind] - order[b.kind]);

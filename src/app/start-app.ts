@@ -1,0 +1,151 @@
+/**
+ * The composition root: the only place where the engine (through the store), the store, the UI
+ * views, the lazily loaded map and the audio meet.
+ */
+import type { LibraryEntry, ScenarioBundle } from '../engine';
+import { initI18n, setLanguage, t, textDirection } from '../i18n';
+import {
+  browserLocks,
+  createMandateStore,
+  createPersistence,
+  localSettingsStorage,
+  openBestAdapter,
+  preferredLanguage,
+  DEFAULT_SETTINGS,
+  type MandateStore,
+  type MandateStoreState,
+  type Screen,
+} from '../store';
+import { createAboutView } from '../ui/about-view';
+import { createBriefingView } from '../ui/briefing-view';
+import { createChrome } from '../ui/chrome';
+import { createDebriefView } from '../ui/debrief-view';
+import { downloadText } from '../ui/dom';
+import { createLibraryView } from '../ui/library-view';
+import { createPlayView } from '../ui/play-view';
+import { createSettingsView } from '../ui/settings-view';
+import type { View, ViewContext } from '../ui/view';
+import { connectAudio } from './audio-bridge';
+import { createMapMounter } from './situation-map';
+
+export interface StartOptions {
+  root: HTMLElement;
+  library: LibraryEntry[];
+  loadBundle: (id: string) => Promise<ScenarioBundle>;
+}
+
+declare global {
+  interface Window {
+    /** Test hook (harmless in production): the store, for Playwright. */
+    __mandate?: { store: MandateStore };
+  }
+}
+
+const VIEWS: Record<Screen, (ctx: ViewContext) => View> = {
+  library: createLibraryView,
+  briefing: createBriefingView,
+  play: createPlayView,
+  debrief: createDebriefView,
+  settings: createSettingsView,
+  about: createAboutView,
+};
+
+const TITLE_KEY: Record<Screen, string> = {
+  library: 'app.name',
+  briefing: 'briefing.heading',
+  play: 'app.name',
+  debrief: 'debrief.heading',
+  settings: 'settings.heading',
+  about: 'about.heading',
+};
+
+export async function startApp(opts: StartOptions): Promise<MandateStore> {
+  const params = new URLSearchParams(location.search);
+  const settingsStorage = localSettingsStorage();
+  const adapter = await openBestAdapter();
+  const persistence = createPersistence(adapter, { locks: browserLocks() });
+  const store = createMandateStore({
+    library: opts.library,
+    loadBundle: opts.loadBundle,
+    persistence,
+    settingsStorage,
+    defaultSettings: { ...DEFAULT_SETTINGS, language: preferredLanguage(navigator.languages) },
+  });
+  window.__mandate = { store };
+
+  const motionQuery = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+  const reducedMotion = () => store.getState().settings.reducedMotion || Boolean(motionQuery?.matches);
+
+  initI18n(store.getState().settings.language);
+  const chrome = createChrome(store);
+  const ctx: ViewContext = {
+    store,
+    mountMap: createMapMounter(store, { disabled: params.get('nomap') === '1', reducedMotion }),
+    download: (file) => downloadText(file.filename, file.text),
+    announce: (text) => chrome.announce(text),
+  };
+
+  const viewHost = opts.root;
+  document.body.prepend(chrome.skipLink);
+  document.body.append(chrome.notices, chrome.captions);
+  // The notices sit above the view, right after the skip link.
+  chrome.skipLink.after(chrome.notices);
+
+  let view: View | null = null;
+
+  function applyDocument(state: MandateStoreState): void {
+    const html = document.documentElement;
+    html.lang = state.settings.language;
+    html.dir = textDirection();
+    html.style.fontSize = `${state.settings.textSize}%`;
+    html.dataset.reducedMotion = String(reducedMotion());
+    document.body.dataset.screen = state.screen;
+    document.title = state.screen === 'play' && state.bundle ? `${state.bundle.scenario.title} — ${t('app.name')}` : state.screen === 'library' ? t('app.name') : `${t(TITLE_KEY[state.screen])} — ${t('app.name')}`;
+  }
+
+  function mount(state: MandateStoreState, focus: boolean): void {
+    view?.destroy();
+    view = VIEWS[state.screen](ctx);
+    viewHost.replaceChildren(view.el);
+    view.update(state);
+    applyDocument(state);
+    if (focus) view.focus();
+  }
+
+  store.subscribe((state, prev) => {
+    // A screen that needs a session, without one: back to the library.
+    if ((state.screen === 'play' || state.screen === 'briefing' || state.screen === 'debrief') && !state.session) {
+      state.actions.go('library');
+      return;
+    }
+    if (state.settings.language !== prev.settings.language) {
+      setLanguage(state.settings.language);
+      chrome.relabel(state);
+      mount(state, false);
+      view?.focus();
+      return;
+    }
+    if (state.screen !== prev.screen) mount(state, true);
+    else {
+      view?.update(state);
+      if (state.settings !== prev.settings) applyDocument(state);
+    }
+    chrome.update(state);
+  });
+  motionQuery?.addEventListener?.('change', () => applyDocument(store.getState()));
+
+  mount(store.getState(), false);
+  chrome.update(store.getState());
+  connectAudio(store, import.meta.env.BASE_URL);
+
+  window.addEventListener('pagehide', () => {
+    void store.getState().actions.flush();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void store.getState().actions.flush();
+  });
+
+  await store.getState().actions.init();
+  document.documentElement.dataset.ready = '1';
+  return store;
+}

@@ -1,0 +1,223 @@
+/** The ending and the debrief, built from the engine's debriefModel(bundle, save). */
+import { scenarioText, t } from '../i18n';
+import type { DebriefModel, TimelineEntry } from '../engine';
+import { clockView, decisionLabel, selectDebrief, type MandateStoreState } from '../store';
+import { h } from './dom';
+import { meterCharts, polarityChart } from './charts';
+import { siteHeader } from './site-header';
+import type { View, ViewContext } from './view';
+
+export function createDebriefView(ctx: ViewContext): View {
+  const { store } = ctx;
+  const state = store.getState();
+  const { actions } = state;
+  const model = selectDebrief(state);
+  const bundle = state.bundle;
+  if (!model || !bundle) {
+    const el = h('main', { id: 'main' });
+    return { el, update: () => undefined, focus: () => undefined, destroy: () => undefined };
+  }
+  const { scenario } = bundle;
+  const sid = scenario.id;
+  const adviserTitle = (id: string) => scenario.advisers.find((a) => a.id === id)?.title ?? id;
+  const consequenceTitle = (ref: string) => {
+    const [nodeId, optionId, cId] = ref.split('.');
+    const node = scenario.nodes.find((n) => n.id === nodeId);
+    const src = optionId === 'timeout' ? node?.timeout : node?.options.find((o) => o.id === optionId);
+    return src?.consequences.find((c) => c.id === cId)?.title ?? ref;
+  };
+  const time = (minutes: number) => clockView(bundle, minutes).relative;
+
+  function timelineText(e: TimelineEntry): string {
+    switch (e.kind) {
+      case 'start':
+        return t('debrief.tl.start');
+      case 'decision':
+      case 'timeout': {
+        const l = decisionLabel(bundle!, { node: e.node ?? '', option: e.option ?? '' });
+        return t(`debrief.tl.${e.kind}`, { title: l.title, option: l.option });
+      }
+      case 'consult':
+        return t('debrief.tl.consult', { adviser: adviserTitle(e.adviser ?? '') });
+      case 'inject': {
+        const i = scenario.injects.find((x) => x.id === e.inject);
+        return t('debrief.tl.inject', { from: i?.from ?? '', title: i?.title ?? e.inject ?? '' });
+      }
+      case 'consequence':
+        return t('debrief.tl.consequence', { title: consequenceTitle(e.consequence ?? '') });
+      case 'overlean': {
+        const p = scenario.polarities.find((x) => x.id === e.polarity);
+        const d = e.pole === 'a' ? p?.downsideA : p?.downsideB;
+        return t('debrief.tl.overlean', { title: d?.title ?? e.polarity ?? '' });
+      }
+      case 'ending':
+        return t('debrief.tl.ending', { title: model?.ending?.title ?? '' });
+      case 'note':
+        return t('debrief.tl.note', { text: e.note ?? '' });
+      case 'wait':
+        return t('debrief.tl.wait');
+    }
+  }
+
+  const heading = h('h1', { text: t('debrief.heading'), attrs: { tabindex: '-1' } });
+  const m: DebriefModel = model;
+  const ending = m.ending;
+
+  const section = (id: string, titleKey: string, ...body: (HTMLElement | null)[]) =>
+    h('section', { class: 'panel', attrs: { 'aria-labelledby': id, 'data-testid': id } }, h('h2', { id, text: t(titleKey) }), ...body);
+
+  const timeline = h(
+    'ol',
+    { class: 'timeline plain-list' },
+    m.timeline
+      .filter((e) => e.kind !== 'wait')
+      .map((e) =>
+        h(
+          'li',
+          { class: `tl-item tl-${e.kind}` },
+          h('span', { class: 'tl-time', text: time(e.time) }),
+          h(
+            'div',
+            { class: 'tl-body' },
+            h('p', { text: timelineText(e) }),
+            e.causes?.length && e.kind !== 'decision' && e.kind !== 'timeout'
+              ? h(
+                  'ul',
+                  { class: 'causes plain-list' },
+                  e.causes.map((c) => {
+                    const l = decisionLabel(bundle, c);
+                    return h('li', { text: t('play.causedBy', { title: l.title, option: l.option }) });
+                  }),
+                )
+              : null,
+          ),
+        ),
+      ),
+  );
+
+  const decisions = h(
+    'ol',
+    { class: 'decisions plain-list' },
+    m.decisions.map((d, i) =>
+      h(
+        'li',
+        { class: 'card decision-review', attrs: { 'data-testid': 'decision-review' } },
+        h('h3', { text: `${t('play.decisionNumber', { number: i + 1 })} · ${scenarioText(`${sid}:nodes.${d.node}.title`, d.title)}` }),
+        h(
+          'dl',
+          { class: 'review' },
+          h('dt', { text: t('debrief.chose') }),
+          h('dd', { class: d.option === 'timeout' ? 'is-timeout' : '', text: d.label }),
+          h('dt', { text: t('debrief.consulted') }),
+          h('dd', { text: d.consulted.length ? d.consulted.map(adviserTitle).join(', ') : t('debrief.consultedNone') }),
+          h('dt', { text: t('debrief.followed') }),
+          h('dd', { text: d.followed.length ? d.followed.map(adviserTitle).join(', ') : t('debrief.nobody') }),
+          h('dt', { text: t('debrief.overruled') }),
+          h('dd', { text: d.overruled.length ? d.overruled.map(adviserTitle).join(', ') : t('debrief.nobody') }),
+          d.consequences.length ? [h('dt', { text: t('debrief.consequences') }), h('dd', null, h('ul', { class: 'plain-list' }, d.consequences.map((c) => h('li', { text: consequenceTitle(c) }))))] : null,
+          h('dt', { text: t('debrief.notTaken') }),
+          h('dd', null, d.alternatives.length ? h('ul', { class: 'plain-list' }, d.alternatives.map((a) => h('li', { text: a.label }))) : t('debrief.nobody')),
+          d.cites.length || d.studyNote
+            ? [
+                h('dt', { text: t('debrief.study') }),
+                h('dd', null, d.cites.length ? h('p', { class: 'cites', text: d.cites.join(' · ') }) : null, d.studyNote ? h('p', { class: 'study-note', text: d.studyNote }) : null),
+              ]
+            : null,
+        ),
+        d.secondsToDecide !== null ? h('p', { class: 'small muted', text: t('debrief.timeToDecide', { count: d.secondsToDecide }) }) : null,
+      ),
+    ),
+  );
+
+  const verdictText = (p: DebriefModel['polarities'][number]) => {
+    const pole = p.verdict.endsWith('-a') ? p.poleA : p.poleB;
+    return t(`debrief.verdict.${p.verdict}`, { pole });
+  };
+
+  const el = h(
+    'div',
+    { class: 'screen screen-debrief' },
+    siteHeader(store, { current: 'other' }),
+    h(
+      'main',
+      { id: 'main', class: 'page debrief', attrs: { tabindex: '-1' } },
+      h('div', { class: 'page-intro' }, h('p', { class: 'eyebrow', text: scenarioText(`${sid}:title`, scenario.title) }), heading),
+      h(
+        'section',
+        { class: `panel ending tone-${ending?.tone ?? 'mixed'}`, attrs: { 'aria-labelledby': 'ending-title', 'data-testid': 'debrief-ending' } },
+        h('p', { class: 'eyebrow', text: t('debrief.ending') }),
+        h('h2', { id: 'ending-title', text: ending ? ending.title : t('debrief.incomplete') }),
+        ending ? h('p', { class: 'tone-label', text: t(`tone.${ending.tone}`) }) : null,
+        ending ? h('p', { class: 'prose', text: ending.text }) : null,
+        h('p', { class: 'no-grade', text: t('debrief.noGrade') }),
+        h('p', { class: 'small muted', attrs: { 'data-testid': 'countdown-mode' }, text: t('debrief.countdownMode', { mode: t(`countdownMode.${state.playedCountdownMode}`) }) }),
+        m.problems.length ? h('p', { class: 'notice notice-warning', text: t('debrief.problems', { count: m.problems.length }) }) : null,
+        h(
+          'div',
+          { class: 'actions no-print' },
+          h('button', {
+            class: 'btn btn-primary',
+            attrs: { type: 'button', 'data-testid': 'export' },
+            text: t('debrief.export'),
+            on: {
+              click: () => {
+                const file = actions.exportSession();
+                if (file) ctx.download(file);
+              },
+            },
+          }),
+          h('button', { class: 'btn', attrs: { type: 'button', 'data-testid': 'print' }, text: t('debrief.print'), on: { click: () => window.print() } }),
+          h('button', { class: 'btn', attrs: { type: 'button', 'data-testid': 'back-to-library' }, text: t('debrief.library'), on: { click: () => void actions.leave() } }),
+        ),
+      ),
+      section(
+        'debrief-polarities',
+        'debrief.polarities',
+        h('p', { class: 'muted', text: t('debrief.polaritiesHint') }),
+        h(
+          'div',
+          { class: 'polarity-grid' },
+          m.polarities.map((p) =>
+            h(
+              'article',
+              { class: 'polarity' },
+              h('h3', { text: p.title }),
+              h('p', { class: 'small muted', text: [p.section, t('debrief.bothAnd', { count: p.bothAndMoves })].filter(Boolean).join(' · ') }),
+              h('p', { class: `verdict verdict-${p.verdict}`, text: verdictText(p) }),
+              polarityChart(p, m.samples),
+            ),
+          ),
+        ),
+      ),
+      section('debrief-meters', 'debrief.meters', h('p', { class: 'muted', text: t('debrief.metersHint') }), meterCharts(m.meters, m.samples)),
+      section(
+        'debrief-benchmarks',
+        'debrief.benchmarks',
+        m.benchmarks.length
+          ? h(
+              'ul',
+              { class: 'benchmarks plain-list' },
+              m.benchmarks.map((b) =>
+                h(
+                  'li',
+                  { class: b.met ? 'is-met' : 'is-not-met' },
+                  h('span', { class: 'bm-status', text: `${b.met ? '✓' : '✗'} ${b.met ? t('debrief.met') : t('debrief.notMet')}` }),
+                  h('span', { class: 'bm-text', text: b.text }),
+                  b.cites.length ? h('span', { class: 'small muted', text: ` (${b.cites.join(', ')})` }) : null,
+                ),
+              ),
+            )
+          : h('p', { text: t('debrief.noBenchmarks') }),
+      ),
+      section('debrief-decisions', 'debrief.decisions', decisions),
+      section('debrief-timeline', 'debrief.timeline', timeline),
+    ),
+  );
+
+  return {
+    el,
+    update: (_s: MandateStoreState) => undefined,
+    focus: () => heading.focus(),
+    destroy: () => undefined,
+  };
+}
