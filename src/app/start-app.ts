@@ -8,6 +8,7 @@ import {
   browserLocks,
   createMandateStore,
   createPersistence,
+  localCountdownStash,
   localSettingsStorage,
   openBestAdapter,
   preferredLanguage,
@@ -69,6 +70,7 @@ export async function startApp(opts: StartOptions): Promise<MandateStore> {
     loadBundle: opts.loadBundle,
     persistence,
     settingsStorage,
+    countdownStash: localCountdownStash(),
     defaultSettings: { ...DEFAULT_SETTINGS, language: preferredLanguage(navigator.languages) },
   });
   window.__mandate = { store };

@@ -4,7 +4,7 @@
  *   play <id> --seed N [--choose a,b,c | --random]   a text playthrough to an ending
  */
 import { resolve } from 'node:path';
-import { compileAll, compileFile, loadShared, rel, scenarioFiles } from '../build/content-files';
+import { compileFile, loadShared, rel, scenarioFiles } from '../build/content-files';
 import { formatDiagnostic, type Diagnostic } from '../engine/content/index';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,16 +69,15 @@ function findBundle(id: string): ScenarioBundle {
     if (r.bundle) return r.bundle;
     throw new UsageError(`${id} has errors:\n${r.diagnostics.map(formatDiagnostic).join('\n')}`);
   }
-  const { results } = compileAll();
-  for (const [file, r] of results) {
-    if (r.bundle?.scenario.id === id) return r.bundle;
-    if (!r.bundle && file.includes(`/${id}/`)) {
-      const msg = r.diagnostics.map(formatDiagnostic).join('\n');
-      throw new UsageError(`Scenario "${id}" has errors:\n${msg}`);
-    }
+  const files = scenarioFiles();
+  const file = files.find((f) => f.split('/').at(-2) === id);
+  if (!file) {
+    const known = files.map((f) => f.split('/').at(-2));
+    throw new UsageError(`No scenario "${id}". Known: ${known.join(', ') || 'none'}.`);
   }
-  const known = [...results.values()].flatMap((r) => (r.bundle ? [r.bundle.scenario.id] : []));
-  throw new UsageError(`No scenario "${id}". Known: ${known.join(', ') || 'none'}.`);
+  const r = compileFile(file, loadShared());
+  if (r.bundle) return r.bundle;
+  throw new UsageError(`Scenario "${id}" has errors:\n${r.diagnostics.map(formatDiagnostic).join('\n')}`);
 }
 
 function play(args: string[]): number {

@@ -34,8 +34,27 @@ export const LEAN_STEP = 15;
 export const BOTH_STEP = 8;
 const MAX_NOTE = 2000;
 
+/**
+ * Copies the context for an update. Entries of the timeline, samples and pending lists are never
+ * mutated once added, so the lists are copied and the entries shared; records are copied.
+ */
 function clone(ctx: EngineContext): EngineContext {
-  return JSON.parse(JSON.stringify(ctx)) as EngineContext;
+  return {
+    ...ctx,
+    meters: { ...ctx.meters },
+    flags: { ...ctx.flags },
+    polarities: { ...ctx.polarities },
+    overLeanStreak: { ...ctx.overLeanStreak },
+    downsides: [...ctx.downsides],
+    pushedBy: Object.fromEntries(Object.entries(ctx.pushedBy).map(([k, v]) => [k, [...v]])),
+    choices: [...ctx.choices],
+    consulted: [...ctx.consulted],
+    firedInjects: [...ctx.firedInjects],
+    pending: [...ctx.pending],
+    draws: { ...ctx.draws },
+    timeline: [...ctx.timeline],
+    samples: [...ctx.samples],
+  };
 }
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
@@ -78,10 +97,10 @@ export function initialContext(index: ScenarioIndex, seed: number, seat: string)
 /** Why the event cannot be applied to this state, or null when it can. */
 export function refusal(index: ScenarioIndex, ctx: EngineContext, event: EngineEvent): string | null {
   if (event.seq !== ctx.seq + 1) return `expected sequence number ${ctx.seq + 1}, got ${event.seq}`;
+  if (ctx.ending !== null) return 'the scenario has ended';
   if (event.type === 'note.add') {
     return typeof event.text === 'string' && event.text.length <= MAX_NOTE ? null : 'a note must be text of at most 2000 characters';
   }
-  if (ctx.ending !== null) return 'the scenario has ended';
   const node = index.nodes.get(ctx.node);
   if (!node) return `unknown current node "${ctx.node}"`;
   switch (event.type) {

@@ -15,7 +15,15 @@ import {
   type Session,
 } from '../engine';
 import { countdownFor, mostGenerous, rescale, WARNING_SHARE } from './countdown';
-import { RECORD_FORMAT, RECORD_VERSION, type Persistence, type SavedRecord, type StoredEntry } from './persistence';
+import {
+  memoryCountdownStash,
+  RECORD_FORMAT,
+  RECORD_VERSION,
+  type CountdownStash,
+  type Persistence,
+  type SavedRecord,
+  type StoredEntry,
+} from './persistence';
 import { DEFAULT_SETTINGS, memorySettingsStorage, normaliseSettings, type SettingsStorage } from './settings';
 import type { CorruptSave, CueName, MandateState, Notice, NoticeLevel, SavedSummary, Screen, Settings } from './types';
 
@@ -34,6 +42,8 @@ export interface StoreDeps {
   loadBundle: (id: string) => Promise<ScenarioBundle>;
   persistence: Persistence;
   settingsStorage?: SettingsStorage;
+  /** A synchronous copy of the countdown, kept beside the session (localStorage in the browser). */
+  countdownStash?: CountdownStash;
   /** Wall clock (ms). Defaults to Date.now. */
   now?: () => number;
   /** A fresh 32-bit seed. Defaults to crypto.getRandomValues. */
@@ -80,7 +90,7 @@ export interface MandateActions {
   removeCaption(id: number): void;
   notify(level: NoticeLevel, key: string, params?: Record<string, string | number>, details?: string[]): void;
   dismissNotice(id: number): void;
-  /** Writes the current session now (pagehide). */
+  /** Writes the current session and countdown at once, ahead of queued writes (pagehide). */
   flush(): Promise<void>;
   dispose(): void;
 }
@@ -108,6 +118,7 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
   const newId = deps.newId ?? cryptoId;
   const settingsStorage = deps.settingsStorage ?? memorySettingsStorage();
   const { persistence } = deps;
+  const stash = deps.countdownStash ?? memoryCountdownStash();
   const settings = normaliseSettings(settingsStorage.load() ?? deps.defaultSettings ?? DEFAULT_SETTINGS);
 
   let noticeSeq = 0;
@@ -260,6 +271,7 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
     }
     if (t - lastCountdownSave >= COUNTDOWN_SAVE_MS) {
       lastCountdownSave = t;
+      if (s.sessionId) stash.save(s.sessionId, get().countdown, t);
       const record = recordOf();
       if (record) persistence.write(record).catch(() => undefined);
     }
@@ -477,11 +489,14 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
         if (record.save.scenario.hash !== bundle.hash) notify('warning', 'notice.hashChanged');
         if (problems.length) notify('warning', 'notice.replayPartial', { count: record.save.log.length - session.log().length });
         openSession(session, bundle, record.id, 'play', { playedCountdownMode: record.playedCountdownMode });
-        // Restore the countdown where it was (rescaled if the player changed the setting since).
+        // Restore the countdown where it was (rescaled if the player changed the setting since),
+        // from whichever copy is newer: the record or the synchronous stash.
         const snap = get().snapshot;
         const mode = get().settings.countdown;
-        if (record.countdown && snap && !snap.done && record.countdown.nodeId === snap.node && mode !== 'off') {
-          set({ countdown: rescale(record.countdown, mode) });
+        const stashed = stash.load(record.id);
+        const saved = stashed && stashed.at >= record.savedAt ? stashed.record : record.countdown;
+        if (saved && snap && !snap.done && saved.nodeId === snap.node && mode !== 'off') {
+          set({ countdown: rescale(saved, mode) });
           syncCountdown();
         }
         return true;
@@ -500,7 +515,10 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
       await serial(async () => {
         const id = get().sessionId;
         await closeSession();
-        if (id) await persistence.remove(id).catch(() => undefined);
+        if (id) {
+          await persistence.remove(id).catch(() => undefined);
+          stash.remove(id);
+        }
         set({ screen: 'library', returnTo: 'library' });
         await refreshSaved();
       });
@@ -602,6 +620,7 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
       await serial(async () => {
         if (get().sessionId === id) await closeSession();
         await persistence.remove(id).catch(() => undefined);
+        stash.remove(id);
         persistence.unlock(id);
         await refreshSaved();
       });
@@ -630,7 +649,10 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
     },
 
     async flush() {
-      await saveNow();
+      const s = get();
+      if (s.sessionId) stash.save(s.sessionId, s.countdown, now());
+      const record = recordOf();
+      if (record) await persistence.writeNow(record).catch(() => undefined);
     },
 
     dispose() {

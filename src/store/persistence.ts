@@ -41,6 +41,12 @@ export interface Persistence {
   list(): Promise<StoredEntry[]>;
   /** Queues a write; resolves once it (and every earlier write) is committed. */
   write(record: SavedRecord): Promise<void>;
+  /**
+   * Starts a write at once, bypassing the queue (pagehide: the transaction must be created before
+   * the page goes away). IndexedDB commits read-write transactions on one store in creation order,
+   * so it still lands after every queued write that started before it.
+   */
+  writeNow(record: SavedRecord): Promise<void>;
   remove(id: string): Promise<void>;
   /** Takes the session's lock; false when another tab holds it. */
   lock(id: string): Promise<boolean>;
@@ -117,6 +123,12 @@ export function createPersistence(adapter: StorageAdapter, opts: { locks?: LockP
       // Clone now, so later changes to the live objects cannot leak into a queued write.
       const copy = JSON.parse(JSON.stringify(record)) as SavedRecord;
       return enqueue(() => adapter.put(KEY_PREFIX + record.id, copy));
+    },
+    writeNow(record) {
+      const copy = JSON.parse(JSON.stringify(record)) as SavedRecord;
+      const started = adapter.put(KEY_PREFIX + record.id, copy);
+      queue = queue.then(() => started.catch(() => undefined));
+      return started;
     },
     remove(id) {
       return enqueue(() => adapter.delete(KEY_PREFIX + id));
@@ -222,4 +234,70 @@ export async function openBestAdapter(): Promise<StorageAdapter> {
 export function browserLocks(): LockProvider | null {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   return locks ? (locks as unknown as LockProvider) : null;
+}
+
+/**
+ * A synchronous copy of each session's countdown (localStorage in the browser). IndexedDB writes
+ * are asynchronous and may not finish when the page is closed; this one always does, so a reload
+ * resumes the countdown to within a second.
+ */
+export interface CountdownStash {
+  save(sessionId: string, record: CountdownRecord | null, at: number): void;
+  load(sessionId: string): { record: CountdownRecord | null; at: number } | null;
+  remove(sessionId: string): void;
+}
+
+const STASH_PREFIX = 'mandate.countdown.';
+
+export function localCountdownStash(): CountdownStash {
+  const storage = (() => {
+    try {
+      return globalThis.localStorage ?? null;
+    } catch {
+      return null;
+    }
+  })();
+  return {
+    save(id, record, at) {
+      try {
+        storage?.setItem(STASH_PREFIX + id, JSON.stringify({ record, at }));
+      } catch {
+        // Full or blocked: the IndexedDB copy still exists.
+      }
+    },
+    load(id) {
+      try {
+        const text = storage?.getItem(STASH_PREFIX + id);
+        if (!text) return null;
+        const data = JSON.parse(text) as { record?: unknown; at?: unknown };
+        const r = data.record as Record<string, unknown> | null;
+        const ok =
+          r === null ||
+          (typeof r === 'object' &&
+            typeof r.nodeId === 'string' &&
+            typeof r.totalMs === 'number' &&
+            typeof r.remainingMs === 'number' &&
+            (r.mode === 'normal' || r.mode === 'extended'));
+        return ok && typeof data.at === 'number' ? { record: r as CountdownRecord | null, at: data.at } : null;
+      } catch {
+        return null;
+      }
+    },
+    remove(id) {
+      try {
+        storage?.removeItem(STASH_PREFIX + id);
+      } catch {
+        // Nothing to do.
+      }
+    },
+  };
+}
+
+export function memoryCountdownStash(): CountdownStash {
+  const data = new Map<string, { record: CountdownRecord | null; at: number }>();
+  return {
+    save: (id, record, at) => void data.set(id, { record: record ? { ...record } : null, at }),
+    load: (id) => data.get(id) ?? null,
+    remove: (id) => void data.delete(id),
+  };
 }

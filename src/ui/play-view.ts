@@ -130,7 +130,7 @@ export function createPlayView(ctx: ViewContext): View {
   const feed = h('ol', { class: 'feed plain-list', attrs: { 'data-testid': 'feed' } });
   const side = h(
     'aside',
-    { class: 'play-side', attrs: { 'aria-label': t('play.map') } },
+    { class: 'play-side', attrs: { 'aria-label': t('play.situation'), tabindex: '0' } },
     map.el,
     h('section', { class: 'panel', attrs: { 'aria-labelledby': 'state-title' } }, h('h2', { id: 'state-title', text: t('play.state') }), h('p', { class: 'muted small', text: t('play.stateHint') }), meters),
     h('section', { class: 'panel', attrs: { 'aria-labelledby': 'feed-title' } }, h('h2', { id: 'feed-title', text: t('play.feed') }), feed),

@@ -8,13 +8,15 @@ import {
   selectInjectFeed,
   selectMapModel,
   selectMeterBands,
+  memoryCountdownStash,
+  type CountdownStash,
   type LockProvider,
   type MandateStore,
   type SavedRecord,
 } from '../../src/store';
 import { fixtureBundle, fixtureLibrary } from './store-fixture';
 
-function setup(opts: { adapter?: ReturnType<typeof createMemoryAdapter>; locks?: LockProvider | null; hash?: string } = {}) {
+function setup(opts: { adapter?: ReturnType<typeof createMemoryAdapter>; locks?: LockProvider | null; hash?: string; stash?: CountdownStash } = {}) {
   const bundle = fixtureBundle(opts.hash ? { hash: opts.hash } : {});
   const adapter = opts.adapter ?? createMemoryAdapter();
   const persistence = createPersistence(adapter, { locks: opts.locks ?? null });
@@ -26,6 +28,7 @@ function setup(opts: { adapter?: ReturnType<typeof createMemoryAdapter>; locks?:
       return bundle;
     },
     persistence,
+    ...(opts.stash ? { countdownStash: opts.stash } : {}),
     now: () => Date.now(),
     randomSeed: () => 42,
     newId: () => `s${++id}`,
@@ -206,6 +209,28 @@ describe('the real-time countdown', () => {
     await vi.advanceTimersByTimeAsync(200_000);
     expect(store.getState().session?.log()).toHaveLength(0);
     expect(store.getState().playedCountdownMode).toBe('off');
+  });
+
+  it('prefers the synchronous countdown copy when it is newer than the stored record', async () => {
+    const stash = memoryCountdownStash();
+    const { store, adapter } = setup({ stash });
+    await startPlaying(store);
+    await vi.advanceTimersByTimeAsync(10_000);
+    const record = savedRecords(adapter)[0];
+    // The page goes away before the asynchronous write of the latest tick lands.
+    stash.save('s1', { ...(store.getState().countdown as NonNullable<typeof record.countdown>), remainingMs: 12_345 }, Date.now() + 1);
+    store.getState().actions.dispose();
+    const again = setup({ adapter, stash });
+    await again.act.resume('s1');
+    expect(again.store.getState().countdown?.remainingMs).toBe(12_345);
+  });
+
+  it('flush() writes the latest remaining time at once (pagehide)', async () => {
+    const { store, adapter } = setup();
+    await startPlaying(store);
+    await vi.advanceTimersByTimeAsync(5_600);
+    await store.getState().actions.flush();
+    expect(savedRecords(adapter)[0]?.countdown?.remainingMs).toBe(store.getState().countdown?.remainingMs);
   });
 
   it('pauses while the player is in Settings', async () => {

@@ -22,8 +22,8 @@ export interface ExploreResult {
 
 export function exploreScenario(scenario: Scenario, opts: { seeds?: number[]; maxStates?: number; playouts?: number } = {}): ExploreResult {
   const index = indexScenario(scenario);
-  const seeds = opts.seeds ?? [1, 2, 3, 4, 5, 6];
-  const maxStates = opts.maxStates ?? 6000;
+  const seeds = opts.seeds ?? [1, 2, 3];
+  const maxStates = opts.maxStates ?? 2000;
   const readChoices = new Set<string>();
   let readsConsultations = false;
   let readsTime = false;
@@ -101,7 +101,7 @@ export function exploreScenario(scenario: Scenario, opts: { seeds?: number[]; ma
       }
     }
     // Random playouts reach deep into the graph even when the breadth-first search was cut short.
-    for (let run = 0; run < (opts.playouts ?? 300); run++) {
+    for (let run = 0; run < (opts.playouts ?? 250); run++) {
       let ctx = start;
       for (let step = 0; step < 500 && ctx.ending === null; step++) {
         result.nodes.add(ctx.node);
