@@ -31,7 +31,7 @@ export interface DebriefDecision {
   /** Wall-clock milliseconds from the decision being posed to being taken, when known. */
   secondsToDecide: number | null;
   consulted: string[];
-  /** Advisers whose recommendation was followed / not followed. */
+  /** Consulted advisers whose recommendation was followed / not followed. */
   followed: string[];
   overruled: string[];
   cites: string[];
@@ -108,8 +108,8 @@ export function debriefModel(bundle: ScenarioBundle, save: Pick<SessionSave, 'se
       secondsToDecide:
         logEntry?.at != null && started != null && started > 0 ? Math.max(0, Math.round((logEntry.at - started) / 1000)) : null,
       consulted,
-      followed: recommending.filter((p) => p.recommends === t.option).map((p) => p.adviser),
-      overruled: recommending.filter((p) => p.recommends !== t.option).map((p) => p.adviser),
+      followed: recommending.filter((p) => consulted.includes(p.adviser) && p.recommends === t.option).map((p) => p.adviser),
+      overruled: recommending.filter((p) => consulted.includes(p.adviser) && p.recommends !== t.option).map((p) => p.adviser),
       cites: node.cites,
       studyNote: node.studyNote ?? null,
       leans: (option ? option.leans : (node.timeout?.leans ?? [])).map((l) => ({ ...l })),

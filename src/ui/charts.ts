@@ -9,8 +9,8 @@ import { h, svg } from './dom';
 import { positionWords } from './format';
 
 const W = 520;
-const H = 220;
-const PAD = { top: 26, bottom: 30, left: 16, right: 16 };
+const H = 180;
+const PAD = { top: 8, bottom: 8, left: 8, right: 8 };
 
 function xOf(i: number, n: number): number {
   const span = W - PAD.left - PAD.right;
@@ -47,8 +47,6 @@ export function polarityChart(p: PolarityChartInput, samples: Sample[]): HTMLEle
     svg('rect', { x: PAD.left, y: PAD.top, width: W - PAD.left - PAD.right, height: H - PAD.top - PAD.bottom, class: 'chart-frame' }),
     svg('rect', { x: PAD.left, y: yOf(-p.band), width: W - PAD.left - PAD.right, height: yOf(p.band) - yOf(-p.band), class: 'chart-band' }),
     svg('line', { x1: PAD.left, x2: W - PAD.right, y1: yOf(0), y2: yOf(0), class: 'chart-centre' }),
-    svg('text', { x: PAD.left, y: PAD.top - 8, class: 'chart-pole' }, `▲ ${p.poleA}`),
-    svg('text', { x: PAD.left, y: H - 10, class: 'chart-pole' }, `▼ ${p.poleB}`),
     svg('text', { x: W - PAD.right - 4, y: yOf(-p.band) + 14, class: 'chart-band-label', 'text-anchor': 'end' }, t('debrief.healthyBand')),
     points.length > 1 ? svg('polyline', { points: points.map(([x, y]) => `${x},${y}`).join(' '), class: 'chart-line' }) : null,
     points.map(([x, y]) => svg('circle', { cx: x, cy: y, r: 4, class: 'chart-dot' })),
@@ -64,7 +62,15 @@ export function polarityChart(p: PolarityChartInput, samples: Sample[]): HTMLEle
       samples.map((s) => h('tr', null, h('th', { attrs: { scope: 'row' }, text: stepLabel(s.step) }), h('td', { text: positionWords(s.polarities[p.id] ?? 0, p.band, p.poleA, p.poleB) }))),
     ),
   );
-  return h('figure', { class: 'chart-figure' }, chart, h('details', { class: 'chart-data' }, h('summary', { text: t('debrief.showData') }), table));
+  // The pole names label the two ends of the vertical axis; they are HTML so long names wrap.
+  return h(
+    'figure',
+    { class: 'chart-figure' },
+    h('p', { class: 'chart-pole', attrs: { 'aria-hidden': 'true' } }, h('span', { class: 'pole-mark', text: '▲' }), ` ${p.poleA}`),
+    chart,
+    h('p', { class: 'chart-pole', attrs: { 'aria-hidden': 'true' } }, h('span', { class: 'pole-mark', text: '▼' }), ` ${p.poleB}`),
+    h('details', { class: 'chart-data' }, h('summary', { text: t('debrief.showData') }), table),
+  );
 }
 
 export interface MeterChartInput {

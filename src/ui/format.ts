@@ -3,7 +3,7 @@ import { t } from '../i18n';
 import type { ClockView } from '../store';
 
 export function clockText(c: ClockView): string {
-  return t('play.clockValue', { relative: c.relative, day: c.day, time: c.time });
+  return t('play.clockValue', { relative: noBreak(c.relative), day: c.day, time: c.time });
 }
 
 /** "1:05" from milliseconds (rounded up, so 0:00 only when time is out). */
@@ -21,4 +21,9 @@ export function positionWords(position: number, band: number, poleA: string, pol
   if (abs <= band) return abs <= band / 2 ? t('debrief.centred') : t('debrief.slightly', { pole });
   if (abs <= band + 30) return t('debrief.toward', { pole });
   return t('debrief.far', { pole });
+}
+
+/** Keeps "H-28:00" on one line (a non-breaking hyphen). */
+export function noBreak(text: string): string {
+  return text.replace(/-/g, '\u2011');
 }

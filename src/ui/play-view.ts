@@ -18,7 +18,7 @@ import {
 } from '../store';
 import { confirmDialog } from './dialog';
 import { h, replaceChildren, uid } from './dom';
-import { clockText, countdownValue } from './format';
+import { clockText, countdownValue, noBreak } from './format';
 import { createMapPanel } from './map-panel';
 import type { View, ViewContext } from './view';
 
@@ -247,7 +247,7 @@ export function createPlayView(ctx: ViewContext): View {
           ? h(
               'p',
               { class: 'deadline', attrs: { 'data-testid': 'deadline' } },
-              t('play.deadline', { relative: d.deadline.relative, day: d.deadline.day, time: d.deadline.time }),
+              t('play.deadline', { relative: noBreak(d.deadline.relative), day: d.deadline.day, time: d.deadline.time }),
               d.minutesLeft !== null ? h('span', { class: 'muted', text: ` · ${t('play.minutesLeft', { count: d.minutesLeft })}` }) : null,
             )
           : null,

@@ -170,7 +170,7 @@ describe('debriefModel()', () => {
     expect(d.complete).toBe(true);
     expect(d.ending?.id).toBe('talks');
     expect(d.decisions.map((x) => [x.node, x.option])).toEqual([['d1', 'deploy'], ['d2', 'hold']]);
-    expect(d.decisions[0]).toMatchObject({ consulted: ['fc'], followed: ['fc'], overruled: ['pol'], cites: ['§2.4'] });
+    expect(d.decisions[0]).toMatchObject({ consulted: ['fc'], followed: ['fc'], overruled: [], cites: ['§2.4'] });
     expect(d.decisions[1]?.secondsToDecide).toBe(20);
     expect(d.decisions[0]?.alternatives).toEqual([{ id: 'talk', label: 'Open talks through intermediaries' }]);
     expect(d.polarities.find((p) => p.id === 'red_lines_use_of_force')?.verdict).toBe('over-leaned-a');
