@@ -132,6 +132,8 @@ describe('createMandateStore()', () => {
   it('plays through to an ending and builds the debrief', async () => {
     const { store, act } = setup();
     await startPlaying(store);
+    await act.consult('fc');
+    await act.consult('pol');
     await act.choose('deploy');
     await act.choose('protect');
     const s = store.getState();
