@@ -7,6 +7,7 @@ import type { DecisionRef, Sample, TimelineEntry } from './state';
 import { replaySession, type SessionSave } from './session';
 import { evaluateCondition, sideOfBand } from './conditions';
 import { indexScenario } from './scenario-index';
+import { playerSection } from './player-section';
 
 export type Band = 'critical' | 'poor' | 'fragile' | 'steady' | 'strong';
 
@@ -134,7 +135,7 @@ export function debriefModel(bundle: ScenarioBundle, save: Pick<SessionSave, 'se
       title: entry?.title ?? p.id,
       poleA: entry?.pole_a ?? 'pole A',
       poleB: entry?.pole_b ?? 'pole B',
-      section: entry?.section ?? '',
+      section: playerSection(entry?.section ?? ''),
       final,
       band: p.band,
       verdict,

@@ -39,3 +39,4 @@ export { debriefModel, meterBand, type DebriefModel, type DebriefDecision, type 
 export { mapModel, placesOf, type MapModel, type MapPlace, type Point } from './map-model';
 export { hash32, percentDraw, contentHash } from './rng';
 export { formatRelativeTime, dayAndTime } from './clock-format';
+export { playerSection } from './player-section';
