@@ -40,3 +40,4 @@ export { mapModel, placesOf, type MapModel, type MapPlace, type Point } from './
 export { hash32, percentDraw, contentHash } from './rng';
 export { formatRelativeTime, dayAndTime } from './clock-format';
 export { playerSection } from './player-section';
+export { scenarioTextEntries, localizeScenario } from './scenario-text';

@@ -1,7 +1,7 @@
 /**
  * The scenario rules as pure functions of (scenario index, context, event). The xstate machine
  * (machine.ts) calls these through named guards and actions; nothing here reads the wall clock,
- * Math.random or timers. The in-game clock moves only through events.
+ * the unseeded random source or timers. The in-game clock moves only through events.
  */
 import type { Effect, Lean, ScenarioNode } from './types';
 import type { DecisionRef, EngineContext, TimelineEntry } from './state';
