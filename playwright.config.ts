@@ -40,7 +40,7 @@ export default defineConfig({
   ],
   webServer: {
     // Call vite directly, not through npx, so the server is one process Playwright can stop (TOOLCHAIN P6).
-    command: `node_modules/.bin/vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `node_modules/.bin/vite preview --configLoader runner --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: BASE_URL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -8,16 +8,23 @@
 import Phaser from 'phaser';
 import type { MapModel, MapPlace, Point } from '../engine';
 import {
+  actionTest,
   computeLayout,
   createLabelPlacer,
   isCompact,
   nearestOnBox,
+  placeByPriority,
+  placeRequired,
+  placeTier,
   project,
+  shortPlaceName,
   terrainKey,
   SETTLEMENT_KINDS,
+  TIER,
   type Box,
-  type LabelPlacer,
   type MapLayout,
+  type PlacedPriorityLabel,
+  type PriorityLabel,
   type Projection,
 } from './map-layout';
 import { COLOR, FONT, INCIDENT_COLOR, INCIDENT_DEFAULT, INK, REGION_TINTS, hexToNumber } from './map-style';
@@ -45,6 +52,8 @@ interface View {
   name: ViewName;
   root: Phaser.GameObjects.Container;
   terrain: Phaser.GameObjects.Container;
+  /** Place, water and region names: re-placed with the entities' tags whenever either changes. */
+  labels: Phaser.GameObjects.Container;
   entities: Phaser.GameObjects.Container;
   /** Above the entities: the inset's frame, the main view's legend and header. */
   frame: Phaser.GameObjects.Container;
@@ -53,8 +62,12 @@ interface View {
   dx: number;
   /** Label bounds in screen pixels. */
   bounds: Box;
-  /** Screen boxes taken by terrain symbols and labels; entity pills avoid them. */
-  staticBoxes: Box[];
+  /** Screen boxes taken by place symbols (in this view's window); labels avoid them. */
+  symbols: Box[];
+  /** Place symbol radius by place id (label spacing and leader lines). */
+  symbolRadius: Map<string, number>;
+  /** Only for the inset: the world rectangle it shows. */
+  window: Box | null;
   /** Panels over this view (legend, header, inset) that labels must keep clear of. */
   panels: Box[];
   /** In the main view: the screen area the inset magnifies (entities there are drawn compact). */
@@ -137,19 +150,23 @@ export class SituationMapScene extends Phaser.Scene {
   private makeView(name: ViewName, dx: number): View {
     const root = this.add.container(0, 0);
     const terrain = this.add.container(0, 0);
+    const labels = this.add.container(0, 0);
     const entities = this.add.container(0, 0);
     const frame = this.add.container(0, 0);
-    root.add([terrain, entities, frame]);
+    root.add([terrain, labels, entities, frame]);
     return {
       name,
       root,
       terrain,
+      labels,
       entities,
       frame,
       proj: { scale: 1, ox: 0, oy: 0 },
       dx,
       bounds: { x: 0, y: 0, w: 1, h: 1 },
-      staticBoxes: [],
+      symbols: [],
+      symbolRadius: new Map(),
+      window: null,
       panels: [],
       detail: null,
     };
@@ -164,44 +181,48 @@ export class SituationMapScene extends Phaser.Scene {
     const model = this.bridge.getModel();
     const width = this.scale.gameSize.width;
     const height = this.scale.gameSize.height;
-    const css = Math.min(width / this.bridge.pixelRatio / 900, height / this.bridge.pixelRatio / 630);
-    this.k = this.bridge.pixelRatio * Math.max(1, Math.min(1.7, css));
+    const r = this.bridge.pixelRatio;
+    const css = Math.min(width / r / 900, height / r / 630);
+    this.k = r * Math.max(1, Math.min(1.7, css));
+    const legendOpen = this.legendOpen ?? !isCompact(width / r, height / r);
+    // The layout follows the action (actors and recent incidents), so it is recomputed each time;
+    // the terrain is redrawn only when the layout or the ground itself changed.
+    const layout = model ? computeLayout(model, width, height, this.k, legendOpen) : null;
 
-    const tKey = model ? `${String(this.legendOpen)}:${terrainKey(model, width, height)}` : `none:${width}x${height}`;
+    const tKey = model ? terrainKey(model, width, height, layout) : `none:${width}x${height}`;
     let terrainChanged = false;
     if (tKey !== this.drawnTerrain) {
       this.drawnTerrain = tKey;
       terrainChanged = true;
-      this.drawTerrain(model, width, height);
+      this.drawTerrain(model, layout, width, height);
     }
     const eKey = model ? JSON.stringify([model.units, model.markers, model.incidents]) : 'none';
     if (terrainChanged || eKey !== this.drawnEntities) {
       this.drawnEntities = eKey;
-      this.drawEntities(model, terrainChanged);
+      const spots = model ? this.drawLabels(model) : { main: new Map(), inset: new Map() };
+      this.drawEntities(model, terrainChanged, spots);
     }
   }
 
   // ---- terrain ---------------------------------------------------------------------------------
 
-  private drawTerrain(model: MapModel | null, width: number, height: number): void {
+  private drawTerrain(model: MapModel | null, layout: MapLayout | null, width: number, height: number): void {
     const views = this.views;
     if (!views) return;
     for (const v of Object.values(views)) {
       v.terrain.removeAll(true);
+      v.labels.removeAll(true);
       v.frame.removeAll(true);
     }
     this.insetCamera?.setVisible(false);
 
-    if (!model) {
+    if (!model || !layout) {
       this.layout = null;
       const t = this.text(width / 2, height / 2, 'No map for this scenario', 14, INK.muted, 'italic').setOrigin(0.5);
       views.main.terrain.add(t);
       return;
     }
     const k = this.k;
-    const r = this.bridge.pixelRatio;
-    const legendOpen = this.legendOpen ?? !isCompact(width / r, height / r);
-    const layout = computeLayout(model, width, height, k, legendOpen);
     this.layout = layout;
 
     const main = views.main;
@@ -223,6 +244,7 @@ export class SituationMapScene extends Phaser.Scene {
       inset.proj = projection;
       inset.bounds = { x: box.x, y: box.y + 22 * k, w: box.w, h: box.h - 22 * k };
       inset.detail = null;
+      inset.window = window;
       this.insetCamera.setViewport(Math.round(box.x), Math.round(box.y), Math.round(box.w), Math.round(box.h));
       this.insetCamera.setScroll(Math.round(box.x) + INSET_OFFSET, Math.round(box.y));
       this.insetCamera.setVisible(true);
@@ -319,53 +341,141 @@ export class SituationMapScene extends Phaser.Scene {
     }
 
     // Place symbols; each becomes an obstacle for labels.
-    const obstacles: Box[] = [];
     const inView = (p: MapPlace): boolean =>
       !window || (p.at[0] >= window.x && p.at[0] <= window.x + window.w && p.at[1] >= window.y && p.at[1] <= window.y + window.h);
-    const symbolRadius = new Map<string, number>();
+    view.symbols = [];
+    view.symbolRadius = new Map();
     for (const place of model.places) {
       const [x, y] = P(place.at);
       const r = drawPlaceSymbol(g, place.kind, x, y, k, Boolean(window));
-      symbolRadius.set(place.id, r);
+      view.symbolRadius.set(place.id, r);
       const [sx, sy] = project(place.at, pr);
-      if (inView(place)) obstacles.push({ x: sx - r, y: sy - r, w: 2 * r, h: 2 * r });
+      if (inView(place)) view.symbols.push({ x: sx - r, y: sy - r, w: 2 * r, h: 2 * r });
     }
+    view.panels = panels;
+  }
 
-    // Labels, most important first.
-    const placer = createLabelPlacer(obstacles, view.bounds, 9 * k, 6, panels);
-    const focusPlace = view.name === 'main' && view.detail ? nearestSettlement(model, this.layout?.inset?.focus ?? null) : null;
-    const inDetail = (p: MapPlace): boolean => {
+  // ---- labels: one priority pass over actors, incidents, units and names ----------------------
+
+  /**
+   * Places every label of both views in priority order (actors and recent incidents first, then
+   * UN units near the action, cities and towns, then the rest where it still fits), draws the
+   * place, water and region names, and returns where each entity's tag goes.
+   */
+  private drawLabels(model: MapModel): Record<ViewName, Map<string, PlacedPriorityLabel>> {
+    const out: Record<ViewName, Map<string, PlacedPriorityLabel>> = { main: new Map(), inset: new Map() };
+    const views = this.views;
+    if (!views) return out;
+    const near = actionTest(model);
+    const entities = entitiesOf(model);
+    for (const view of Object.values(views)) {
+      view.labels.removeAll(true);
+      if (view.name === 'inset' && !this.layout?.inset) continue;
+      out[view.name] = this.drawViewLabels(view, model, entities, near);
+    }
+    return out;
+  }
+
+  private drawViewLabels(view: View, model: MapModel, entities: Entity[], near: (p: Point) => boolean): Map<string, PlacedPriorityLabel> {
+    const k = this.k;
+    const pr = view.proj;
+    const dx = view.dx;
+    const window = view.window;
+    const g = this.add.graphics();
+    view.labels.add(g);
+    const inWindow = (at: Point): boolean =>
+      !window || (at[0] >= window.x && at[0] <= window.x + window.w && at[1] >= window.y && at[1] <= window.y + window.h);
+    const inDetail = (at: Point): boolean => {
       const d = view.detail;
       if (!d) return false;
-      const [x, y] = project(p.at, pr);
+      const [x, y] = project(at, pr);
       return x >= d.x && x <= d.x + d.w && y >= d.y && y <= d.y + d.h;
     };
+    const reqs: PriorityLabel[] = [];
+    const smallKeys = new Set<string>();
+
+    // Entities: actors and recent incidents are always tagged and kept clear of everything else.
+    const sym = { w: 10 * k, h: 10 * k, gap: 2 * k };
+    for (const e of entities) {
+      if (!inWindow(e.at)) continue;
+      const anchor = project(e.at, pr);
+      const small = inDetail(e.at) || (e.kind === 'incident' && !e.recent);
+      if (small) {
+        smallKeys.add(e.key);
+        const tier = e.kind === 'marker' ? TIER.marker : TIER.symbol;
+        reqs.push({ id: e.key, anchor, ...sym, required: true, tier, rings: 10, keepClear: e.kind === 'marker', anchorRadius: 5 * k });
+        continue;
+      }
+      const { w, h } = this.pillSize(e);
+      if (e.kind === 'marker' || e.kind === 'incident') {
+        const tier = e.kind === 'marker' ? TIER.marker : TIER.recentIncident;
+        reqs.push({ id: e.key, anchor, w, h, gap: 6 * k, required: true, tier, rings: 10, keepClear: true, anchorRadius: (e.kind === 'marker' ? 5 : 9) * k });
+      } else {
+        const isNear = near(e.at);
+        reqs.push({
+          id: e.key,
+          anchor,
+          w,
+          h,
+          gap: 6 * k,
+          required: false,
+          tier: isNear ? TIER.unitNear : TIER.unitFar,
+          rings: isNear ? 9 : 5,
+          fallback: { ...sym, required: true },
+        });
+      }
+    }
+
+    // Place names. In the main view the inset's ground is left to the inset (bar the focus town).
+    const focusPlace = view.name === 'main' && view.detail ? nearestSettlement(model, this.layout?.inset?.focus ?? null) : null;
+    const texts = new Map<string, { full: Phaser.GameObjects.Text; short: Phaser.GameObjects.Text | null; place: MapPlace }>();
     const order = ['capital', 'city', 'town', 'un-base', 'team-site', 'airfield', 'idp-site', 'poc-site', 'village', 'bridge', 'quarter', 'border-crossing'];
     const places = model.places
-      .filter(inView)
-      .filter((p) => !inDetail(p) || p.id === focusPlace?.id)
+      .filter((p) => inWindow(p.at))
+      .filter((p) => !inDetail(p.at) || p.id === focusPlace?.id)
       .sort((a, b) => rank(order, a.kind) - rank(order, b.kind));
     for (const place of places) {
       const style = placeLabelStyle(place.kind);
-      const name = place.kind === 'capital' || place.kind === 'city' ? place.name.toUpperCase() : place.name;
-      const t = this.text(0, 0, name, style.size, style.color, style.weight);
-      if (style.spacing) t.setLetterSpacing(style.spacing * k);
-      const r = symbolRadius.get(place.id) ?? 3 * k;
-      const spot = placer.place({
-        id: place.id,
+      const make = (s: string): Phaser.GameObjects.Text => {
+        const t = this.text(0, 0, s, style.size, style.color, style.weight);
+        if (style.spacing) t.setLetterSpacing(style.spacing * k);
+        return t;
+      };
+      const full = make(place.kind === 'capital' || place.kind === 'city' ? place.name.toUpperCase() : place.name);
+      const shortName = shortPlaceName(place.name, place.kind);
+      const short = shortName ? make(shortName) : null;
+      texts.set(place.id, { full, short, place });
+      const isNear = near(place.at) || place.id === focusPlace?.id;
+      const r = view.symbolRadius.get(place.id) ?? 3 * k;
+      reqs.push({
+        id: `place:${place.id}`,
         anchor: project(place.at, pr),
-        w: t.width,
-        h: t.height,
+        w: full.width,
+        h: full.height,
         gap: r + 1 * k,
-        required: place.kind !== 'border-crossing' && place.kind !== 'quarter',
+        required: placeRequired(place.kind, isNear),
+        tier: placeTier(place.kind, isNear),
+        rings: 6,
+        fallback: short ? { w: short.width, h: short.height, gap: r + 1 * k, required: false } : undefined,
       });
-      if (!spot) {
-        t.destroy();
-        continue;
-      }
-      t.setPosition(spot.box.x + dx, spot.box.y);
+    }
+
+    const placer = createLabelPlacer(view.symbols, view.bounds, 8 * k, 6, view.panels);
+    const placed = placeByPriority(placer, reqs);
+    const entitySpots = new Map<string, PlacedPriorityLabel>();
+    for (const e of entities) {
+      const spot = placed.get(e.key);
+      if (spot) entitySpots.set(e.key, { ...spot, compact: spot.compact || smallKeys.has(e.key) });
+    }
+    for (const [id, { full, short, place }] of texts) {
+      const spot = placed.get(`place:${id}`);
+      const keep = spot ? (spot.compact ? short : full) : null;
+      for (const t of [full, short]) if (t && t !== keep) t.destroy();
+      if (!spot || !keep) continue;
+      keep.setPosition(spot.box.x + dx, spot.box.y);
+      const r = view.symbolRadius.get(id) ?? 3 * k;
       if (spot.leader) this.leader(g, project(place.at, pr), spot.box, dx, 0xc0c8d4, r);
-      view.terrain.add(t);
+      view.labels.add(keep);
     }
 
     // Water names.
@@ -373,24 +483,28 @@ export class SituationMapScene extends Phaser.Scene {
       const t = this.text(0, 0, lake.name, 12, INK.water, 'italic');
       const c = centroid(lake.polygon);
       const spot = placer.place({ id: lake.id, anchor: project(c, pr), w: t.width, h: t.height, gap: 4 * k, required: false, centered: true });
-      if (spot) view.terrain.add(t.setPosition(spot.box.x + dx, spot.box.y));
+      if (spot) view.labels.add(t.setPosition(spot.box.x + dx, spot.box.y));
       else t.destroy();
     }
-    for (const { river, pts } of riverPaths) {
+    for (const river of model.rivers) {
       const t = this.text(0, 0, river.name, 12, INK.water, 'italic');
-      let placed = false;
+      const pts = river.points;
+      let done = false;
       for (const f of [0.3, 0.2, 0.42, 0.12, 0.55, 0.7]) {
-        const p = pts[Math.floor((pts.length - 1) * f)];
-        if (!p) continue;
-        const anchor: Point = [p[0] - dx, p[1]];
-        const spot = placer.place({ id: river.id, anchor, w: t.width, h: t.height, gap: 3 * k, required: false });
-        if (spot && !spot.leader) {
-          view.terrain.add(t.setPosition(spot.box.x + dx, spot.box.y));
-          placed = true;
+        const i = (pts.length - 1) * f;
+        const a = pts[Math.floor(i)];
+        const b = pts[Math.ceil(i)];
+        if (!a || !b) continue;
+        const u = i - Math.floor(i);
+        const anchor = project([a[0] + (b[0] - a[0]) * u, a[1] + (b[1] - a[1]) * u], pr);
+        const spot = placer.place({ id: river.id, anchor, w: t.width, h: t.height, gap: 3 * k, required: false, rings: 1 });
+        if (spot) {
+          view.labels.add(t.setPosition(spot.box.x + dx, spot.box.y));
+          done = true;
           break;
         }
       }
-      if (!placed) t.destroy();
+      if (!done) t.destroy();
     }
 
     // Region names last: large, spaced capitals that give way to everything else.
@@ -398,21 +512,12 @@ export class SituationMapScene extends Phaser.Scene {
       for (const region of model.regions) {
         const t = this.text(0, 0, region.name.toUpperCase(), 12, INK.region, 'bold');
         t.setLetterSpacing(2.5 * k).setAlpha(0.9);
-        const spot = placer.place({
-          id: region.id,
-          anchor: project(region.centre, pr),
-          w: t.width,
-          h: t.height,
-          gap: 4 * k,
-          required: false,
-          centered: true,
-        });
-        if (spot && !spot.leader) view.terrain.add(t.setPosition(spot.box.x + dx, spot.box.y));
+        const spot = placer.place({ id: region.id, anchor: project(region.centre, pr), w: t.width, h: t.height, gap: 4 * k, required: false, centered: true, rings: 3 });
+        if (spot) view.labels.add(t.setPosition(spot.box.x + dx, spot.box.y));
         else t.destroy();
       }
     }
-    view.staticBoxes = placer.taken();
-    view.panels = panels;
+    return entitySpots;
   }
 
   /** The rectangle on the main map that the inset magnifies, with a line to the inset. */
@@ -461,26 +566,27 @@ export class SituationMapScene extends Phaser.Scene {
     const g = this.add.graphics();
     overlay.add(g);
 
-    // Header: title, then north arrow and scale bar.
+    // Header: title (roomy canvases only; the page already names the panel), north arrow, scale bar.
     const h = layout.header;
-    const title = this.text(h.x + 10 * k, h.y + 7 * k, this.bridge.title, 14, INK.title, 'bold');
     const km = 50;
     const len = layout.main.scale * km;
-    const wantW = Math.max(title.width + 20 * k, 70 * k + len);
     g.fillStyle(COLOR.panel, 0.82);
-    g.fillRoundedRect(h.x, h.y, wantW, h.h, 6 * k);
+    g.fillRoundedRect(h.x, h.y, h.w, h.h, 6 * k);
     g.lineStyle(1 * k, COLOR.panelEdge, 1);
-    g.strokeRoundedRect(h.x, h.y, wantW, h.h, 6 * k);
-    overlay.add(title);
+    g.strokeRoundedRect(h.x, h.y, h.w, h.h, 6 * k);
+    let top = h.y + 48 * k;
+    if (layout.compact) top = h.y + 10 * k;
+    else overlay.add(this.text(h.x + 10 * k, h.y + 7 * k, this.bridge.title, 14, INK.title, 'bold'));
     const ax = h.x + 22 * k;
-    const top = h.y + 48 * k;
+    const arrowH = layout.compact ? 16 * k : 22 * k;
     g.fillStyle(COLOR.settlement, 1);
-    g.fillTriangle(ax, top, ax - 7 * k, top + 22 * k, ax, top + 17 * k);
+    g.fillTriangle(ax, top, ax - 6 * k, top + arrowH, ax, top + arrowH * 0.78);
     g.lineStyle(1.2 * k, COLOR.settlement, 1);
-    g.strokeTriangle(ax, top, ax + 7 * k, top + 22 * k, ax, top + 17 * k);
-    overlay.add(this.text(ax, top - 1 * k, 'N', 12, INK.title, 'bold').setOrigin(0.5, 1));
-    const sx = h.x + 46 * k;
-    const sy = top + 14 * k;
+    g.strokeTriangle(ax, top, ax + 6 * k, top + arrowH, ax, top + arrowH * 0.78);
+    if (layout.compact) overlay.add(this.text(ax - 9 * k, top + arrowH / 2, 'N', 11, INK.title, 'bold').setOrigin(1, 0.5));
+    else overlay.add(this.text(ax, top - 1 * k, 'N', 12, INK.title, 'bold').setOrigin(0.5, 1));
+    const sx = h.x + (layout.compact ? 44 : 46) * k;
+    const sy = layout.compact ? top + arrowH - 4 * k : top + 14 * k;
     g.fillStyle(COLOR.settlement, 1);
     g.fillRect(sx, sy, len / 2, 4 * k);
     g.lineStyle(1 * k, COLOR.settlement, 1);
@@ -579,7 +685,7 @@ export class SituationMapScene extends Phaser.Scene {
 
   // ---- entities: units, actors, incidents --------------------------------------------------------
 
-  private drawEntities(model: MapModel | null, instant: boolean): void {
+  private drawEntities(model: MapModel | null, instant: boolean, spots: Record<ViewName, Map<string, PlacedPriorityLabel>>): void {
     const views = this.views;
     if (!views) return;
     const entities = model ? entitiesOf(model) : [];
@@ -591,7 +697,7 @@ export class SituationMapScene extends Phaser.Scene {
         known.clear();
         continue;
       }
-      const layoutBoxes = this.placeEntities(view, entities);
+      const layoutBoxes = spots[view.name];
       const seen = new Set<string>();
       for (const e of entities) {
         seen.add(e.key);
@@ -634,35 +740,8 @@ export class SituationMapScene extends Phaser.Scene {
     ev.container.destroy();
   }
 
-  /**
-   * Chooses where each entity's pill goes, relative to its anchor, avoiding the terrain labels
-   * and each other. Returns label boxes in screen pixels; compact entities get a small box.
-   */
-  private placeEntities(view: View, entities: Entity[]): Map<string, { box: Box; leader: boolean; compact: boolean }> {
-    const k = this.k;
-    const out = new Map<string, { box: Box; leader: boolean; compact: boolean }>();
-    const placer: LabelPlacer = createLabelPlacer(view.staticBoxes, view.bounds, 8 * k, 10, view.panels);
-    const window = view.name === 'inset' ? this.layout?.inset?.window : null;
-    const order: Record<EntityKind, number> = { incident: 0, unit: 1, marker: 2 };
-    const sorted = [...entities].sort((a, b) => Number(b.recent) - Number(a.recent) || order[a.kind] - order[b.kind]);
-    for (const e of sorted) {
-      if (window && !(e.at[0] >= window.x && e.at[0] <= window.x + window.w && e.at[1] >= window.y && e.at[1] <= window.y + window.h)) {
-        continue;
-      }
-      const anchor = project(e.at, view.proj);
-      const d = view.detail;
-      const compact =
-        (e.kind === 'incident' && !e.recent) ||
-        (d !== null && anchor[0] >= d.x && anchor[0] <= d.x + d.w && anchor[1] >= d.y && anchor[1] <= d.y + d.h);
-      const { w, h } = compact ? { w: 10 * k, h: 10 * k } : this.pillSize(e);
-      const spot = placer.place({ id: e.key, anchor, w, h, gap: compact ? 2 * k : 6 * k, required: true });
-      if (spot) out.set(e.key, { ...spot, compact });
-    }
-    return out;
-  }
-
   private pillText(e: Entity): Phaser.GameObjects.Text {
-    const label = e.kind === 'incident' ? truncate(e.label, 34) : e.label;
+    const label = e.kind === 'incident' ? truncate(e.label, this.layout?.compact ? 26 : 34) : e.label;
     return this.text(0, 0, label, 12, '#ffffff', 'bold').setStroke(INK.halo, 0);
   }
 
