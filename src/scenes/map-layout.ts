@@ -396,8 +396,12 @@ export interface LabelPlacer {
   taken(): Box[];
 }
 
-/** Overlapping a held box or a panel costs this much more than overlapping an ordinary label. */
+/** Cost per pixel² of overlapping a symbol or an earlier label. */
+const SOFT = 3;
+/** Cost per pixel² of overlapping a held box (actor, recent incident) or a panel (legend, header, inset). */
 const HARD = 10_000;
+/** Each ring further from the anchor costs this share of the label's area. */
+const RING_COST = 0.12;
 
 /**
  * Greedy placement: each label tries eight sides at growing distances (`step` pixels apart);
@@ -412,36 +416,32 @@ export function createLabelPlacer(obstacles: Box[], bounds: Box, step: number, r
     hold: (box) => void held.push(box),
     taken: () => [...taken, ...held],
     place(req) {
+      // Free spots: the nearest ring wins. Required labels may instead take a nearer spot that
+      // overlaps a little (each ring out costs RING_COST of the label's area), never a held one.
+      const ringCost = RING_COST * req.w * req.h;
       let best: { box: Box; cost: number; ring: number } | null = null;
-      const consider = (box: Box, ring: number): boolean => {
-        if (!inside(box, bounds)) return false;
-        let cost = 0;
-        for (const t of taken) cost += overlapArea(box, t);
+      const consider = (box: Box, ring: number): void => {
+        if (!inside(box, bounds)) return;
+        let cost = ring * ringCost;
+        if (best && cost >= best.cost) return;
+        for (const t of taken) cost += SOFT * overlapArea(box, t);
         for (const p of held) cost += HARD * overlapArea(box, p);
-        if (cost === 0) {
-          best = { box, cost, ring };
-          return true;
-        }
-        const weighted = cost * (1 + ring * 0.5);
-        if (!best || weighted < best.cost) best = { box, cost: weighted, ring };
-        return false;
+        if (!req.required && cost > ring * ringCost) return;
+        if (!best || cost < best.cost) best = { box, cost, ring };
       };
-      let done = req.centered
-        ? consider({ x: req.anchor[0] - req.w / 2, y: req.anchor[1] - req.h / 2, w: req.w, h: req.h }, 0)
-        : false;
-      for (let ring = 0; ring < (req.rings ?? rings) && !done; ring++) {
+      if (req.centered) consider({ x: req.anchor[0] - req.w / 2, y: req.anchor[1] - req.h / 2, w: req.w, h: req.h }, 0);
+      const maxRings = req.rings ?? rings;
+      for (let ring = 0; ring < maxRings; ring++) {
+        const found = best as { cost: number } | null;
+        if (found && found.cost <= ring * ringCost) break; // nothing further out can beat it
         const r = req.gap + ring * step;
-        for (const side of SIDES) {
-          if (consider(candidate(req, side, r), ring)) {
-            done = true;
-            break;
-          }
-        }
+        for (const side of SIDES) consider(candidate(req, side, r), ring);
       }
       const chosen = best as { box: Box; cost: number; ring: number } | null;
-      if (!chosen || (chosen.cost > 0 && !req.required)) return null;
+      if (!chosen) return null;
       taken.push(chosen.box);
-      return { box: chosen.box, leader: chosen.ring > 0 && !req.centered };
+      const centredHit = req.centered && chosen.box.x === req.anchor[0] - req.w / 2 && chosen.box.y === req.anchor[1] - req.h / 2;
+      return { box: chosen.box, leader: chosen.ring > 0 && !centredHit };
     },
   };
 }
@@ -455,22 +455,25 @@ export function createLabelPlacer(obstacles: Box[], bounds: Box, step: number, r
  */
 export const TIER = {
   marker: 0,
-  recentIncident: 1,
-  symbol: 2,
-  unitNear: 3,
-  city: 4,
-  placeNear: 5,
-  unitFar: 6,
-  town: 7,
-  site: 8,
-  village: 9,
-  minor: 10,
+  /** The name of the focus town (the place the scenario is about). */
+  focus: 1,
+  recentIncident: 2,
+  symbol: 3,
+  unitNear: 4,
+  city: 5,
+  placeNear: 6,
+  unitFar: 7,
+  town: 8,
+  site: 9,
+  village: 10,
+  minor: 11,
 } as const;
 
 /** The tier of a place's name, given whether it is near the action. */
 export function placeTier(kind: string, near: boolean): number {
   if (kind === 'capital' || kind === 'city') return TIER.city;
-  if (kind === 'town') return near ? TIER.city : TIER.town;
+  // A town or a bridge on the column's road matters as much as a city.
+  if (kind === 'town' || kind === 'bridge') return near ? TIER.city : kind === 'town' ? TIER.town : TIER.minor;
   if (near) return kind === 'border-crossing' ? TIER.minor : TIER.placeNear;
   if (kind === 'village') return TIER.village;
   if (kind === 'quarter' || kind === 'bridge' || kind === 'border-crossing') return TIER.minor;
@@ -498,13 +501,22 @@ export interface PriorityLabel extends LabelRequest {
   keepClear?: boolean;
   /** The anchor symbol's half-size (held clear when keepClear). */
   anchorRadius?: number;
-  /** A smaller stand-in (a bare symbol or a short name) tried when the full label finds no free room. */
-  fallback?: { w: number; h: number; gap: number; required: boolean };
+  /** Smaller stand-ins (a short form, a bare symbol), tried in order when the full label finds no free room. */
+  fallback?: LabelFallback | LabelFallback[];
+}
+
+export interface LabelFallback {
+  w: number;
+  h: number;
+  gap: number;
+  required: boolean;
 }
 
 export interface PlacedPriorityLabel extends PlacedLabel {
-  /** True when the fallback (symbol-only or short form) was used. */
+  /** True when a fallback (symbol-only or short form) was used. */
   compact: boolean;
+  /** 0 for the full label, n for the n-th fallback. */
+  variant: number;
 }
 
 /**
@@ -522,14 +534,15 @@ export function placeByPriority(placer: LabelPlacer, labels: PriorityLabel[]): M
   const sorted = labels.map((l, i) => ({ l, i })).sort((a, b) => a.l.tier - b.l.tier || a.i - b.i);
   for (const { l } of sorted) {
     let spot: PlacedLabel | null = placer.place(l);
-    let compact = false;
-    if (!spot && l.fallback) {
-      spot = placer.place({ ...l, ...l.fallback });
-      compact = spot !== null;
+    let variant = 0;
+    const fallbacks = l.fallback ? (Array.isArray(l.fallback) ? l.fallback : [l.fallback]) : [];
+    for (let i = 0; !spot && i < fallbacks.length; i++) {
+      spot = placer.place({ ...l, ...fallbacks[i] });
+      variant = i + 1;
     }
     if (!spot) continue;
     if (l.keepClear) placer.hold(spot.box);
-    out.set(l.id, { ...spot, compact });
+    out.set(l.id, { ...spot, compact: variant > 0, variant });
   }
   return out;
 }

@@ -76,6 +76,9 @@ interface View {
 
 type EntityKind = 'unit' | 'marker' | 'incident';
 
+/** Where an entity's tag goes (screen pixels); `text` replaces its label (a unit stack's summary). */
+type EntitySpot = PlacedPriorityLabel & { text?: string };
+
 interface Entity {
   key: string;
   kind: EntityKind;
@@ -362,8 +365,8 @@ export class SituationMapScene extends Phaser.Scene {
    * UN units near the action, cities and towns, then the rest where it still fits), draws the
    * place, water and region names, and returns where each entity's tag goes.
    */
-  private drawLabels(model: MapModel): Record<ViewName, Map<string, PlacedPriorityLabel>> {
-    const out: Record<ViewName, Map<string, PlacedPriorityLabel>> = { main: new Map(), inset: new Map() };
+  private drawLabels(model: MapModel): Record<ViewName, Map<string, EntitySpot>> {
+    const out: Record<ViewName, Map<string, EntitySpot>> = { main: new Map(), inset: new Map() };
     const views = this.views;
     if (!views) return out;
     const near = actionTest(model);
@@ -376,7 +379,7 @@ export class SituationMapScene extends Phaser.Scene {
     return out;
   }
 
-  private drawViewLabels(view: View, model: MapModel, entities: Entity[], near: (p: Point) => boolean): Map<string, PlacedPriorityLabel> {
+  private drawViewLabels(view: View, model: MapModel, entities: Entity[], near: (p: Point) => boolean): Map<string, EntitySpot> {
     const k = this.k;
     const pr = view.proj;
     const dx = view.dx;
@@ -393,6 +396,7 @@ export class SituationMapScene extends Phaser.Scene {
     };
     const reqs: PriorityLabel[] = [];
     const smallKeys = new Set<string>();
+    const unitGroups = new Map<string, { e: Entity; w: number; h: number }[]>();
 
     // Entities: actors and recent incidents are always tagged and kept clear of everything else.
     const sym = { w: 10 * k, h: 10 * k, gap: 2 * k };
@@ -411,23 +415,38 @@ export class SituationMapScene extends Phaser.Scene {
         const tier = e.kind === 'marker' ? TIER.marker : TIER.recentIncident;
         reqs.push({ id: e.key, anchor, w, h, gap: 6 * k, required: true, tier, rings: 10, keepClear: true, anchorRadius: (e.kind === 'marker' ? 5 : 9) * k });
       } else {
-        const isNear = near(e.at);
-        reqs.push({
-          id: e.key,
-          anchor,
-          w,
-          h,
-          gap: 6 * k,
-          required: false,
-          tier: isNear ? TIER.unitNear : TIER.unitFar,
-          rings: isNear ? 9 : 5,
-          fallback: { ...sym, required: true },
-        });
+        // Units sharing a place get one stacked tag (placed once, one row each).
+        const gkey = `${e.at[0]},${e.at[1]}`;
+        const group = unitGroups.get(gkey);
+        if (group) group.push({ e, w, h });
+        else unitGroups.set(gkey, [{ e, w, h }]);
       }
+    }
+    const rowGap = 2 * k;
+    const stacks = new Map<string, { keys: string[]; rowH: number[] }>();
+    for (const [gkey, group] of unitGroups) {
+      const first = group[0];
+      if (!first) continue;
+      const isNear = near(first.e.at);
+      const id = `units:${gkey}`;
+      stacks.set(id, { keys: group.map((m) => m.e.key), rowH: group.map((m) => m.h) });
+      // If the stack does not fit: one tag naming the first unit and how many more, then a bare symbol.
+      const summary = group.length > 1 ? this.pillSize(first.e, summaryLabel(first.e, group.length)) : null;
+      reqs.push({
+        id,
+        anchor: project(first.e.at, pr),
+        w: Math.max(...group.map((m) => m.w)),
+        h: group.reduce((sum, m) => sum + m.h, 0) + rowGap * (group.length - 1),
+        gap: 6 * k,
+        required: false,
+        tier: isNear ? TIER.unitNear : TIER.unitFar,
+        rings: isNear ? 7 : 6,
+        fallback: [...(summary ? [{ ...summary, gap: 6 * k, required: false }] : []), { ...sym, required: true }],
+      });
     }
 
     // Place names. In the main view the inset's ground is left to the inset (bar the focus town).
-    const focusPlace = view.name === 'main' && view.detail ? nearestSettlement(model, this.layout?.inset?.focus ?? null) : null;
+    const focusPlace = nearestSettlement(model, this.layout?.inset?.focus ?? model.focus);
     const texts = new Map<string, { full: Phaser.GameObjects.Text; short: Phaser.GameObjects.Text | null; place: MapPlace }>();
     const order = ['capital', 'city', 'town', 'un-base', 'team-site', 'airfield', 'idp-site', 'poc-site', 'village', 'bridge', 'quarter', 'border-crossing'];
     const places = model.places
@@ -453,19 +472,34 @@ export class SituationMapScene extends Phaser.Scene {
         w: full.width,
         h: full.height,
         gap: r + 1 * k,
-        required: placeRequired(place.kind, isNear),
-        tier: placeTier(place.kind, isNear),
-        rings: 6,
+        required: place.id === focusPlace?.id || placeRequired(place.kind, isNear),
+        tier: place.id === focusPlace?.id ? TIER.focus : placeTier(place.kind, isNear),
+        rings: isNear || placeRequired(place.kind, isNear) ? 5 : 3,
         fallback: short ? { w: short.width, h: short.height, gap: r + 1 * k, required: false } : undefined,
       });
     }
 
     const placer = createLabelPlacer(view.symbols, view.bounds, 8 * k, 6, view.panels);
     const placed = placeByPriority(placer, reqs);
-    const entitySpots = new Map<string, PlacedPriorityLabel>();
+    const entitySpots = new Map<string, EntitySpot>();
+    const entityByKey = new Map(entities.map((e) => [e.key, e]));
     for (const e of entities) {
       const spot = placed.get(e.key);
       if (spot) entitySpots.set(e.key, { ...spot, compact: spot.compact || smallKeys.has(e.key) });
+    }
+    for (const [id, stack] of stacks) {
+      const spot = placed.get(id);
+      if (!spot) continue;
+      let y = spot.box.y;
+      const summarised = stack.keys.length > 1 && spot.variant === 1;
+      stack.keys.forEach((key, i) => {
+        const h = stack.rowH[i] ?? 0;
+        if (summarised) {
+          // The first unit carries the summary tag; the others show only their anchor dot.
+          if (i === 0) entitySpots.set(key, { ...spot, compact: false, text: summaryLabel(entityByKey.get(key), stack.keys.length) });
+        } else entitySpots.set(key, spot.compact ? spot : { ...spot, box: { x: spot.box.x, y, w: spot.box.w, h } });
+        y += h + rowGap;
+      });
     }
     for (const [id, { full, short, place }] of texts) {
       const spot = placed.get(`place:${id}`);
@@ -512,7 +546,12 @@ export class SituationMapScene extends Phaser.Scene {
       for (const region of model.regions) {
         const t = this.text(0, 0, region.name.toUpperCase(), 12, INK.region, 'bold');
         t.setLetterSpacing(2.5 * k).setAlpha(0.9);
-        const spot = placer.place({ id: region.id, anchor: project(region.centre, pr), w: t.width, h: t.height, gap: 4 * k, required: false, centered: true, rings: 3 });
+        const [cx, cy] = project(region.centre, pr);
+        let spot = null;
+        for (const [ox, oy] of [[0, 0], [0, -1.5], [0, 1.5], [-0.3, 0], [0.3, 0], [0, -3], [0, 3]] as const) {
+          spot = placer.place({ id: region.id, anchor: [cx + ox * t.width, cy + oy * t.height], w: t.width, h: t.height, gap: 0, required: false, centered: true, rings: 0 });
+          if (spot) break;
+        }
         if (spot) view.labels.add(t.setPosition(spot.box.x + dx, spot.box.y));
         else t.destroy();
       }
@@ -685,7 +724,7 @@ export class SituationMapScene extends Phaser.Scene {
 
   // ---- entities: units, actors, incidents --------------------------------------------------------
 
-  private drawEntities(model: MapModel | null, instant: boolean, spots: Record<ViewName, Map<string, PlacedPriorityLabel>>): void {
+  private drawEntities(model: MapModel | null, instant: boolean, spots: Record<ViewName, Map<string, EntitySpot>>): void {
     const views = this.views;
     if (!views) return;
     const entities = model ? entitiesOf(model) : [];
@@ -740,14 +779,14 @@ export class SituationMapScene extends Phaser.Scene {
     ev.container.destroy();
   }
 
-  private pillText(e: Entity): Phaser.GameObjects.Text {
-    const label = e.kind === 'incident' ? truncate(e.label, this.layout?.compact ? 26 : 34) : e.label;
+  private pillText(e: Entity, text?: string): Phaser.GameObjects.Text {
+    const label = text ?? (e.kind === 'incident' ? truncate(e.label, this.layout?.compact ? 26 : 34) : e.label);
     return this.text(0, 0, label, 12, '#ffffff', 'bold').setStroke(INK.halo, 0);
   }
 
-  private pillSize(e: Entity): { w: number; h: number } {
+  private pillSize(e: Entity, text?: string): { w: number; h: number } {
     const k = this.k;
-    const t = this.pillText(e);
+    const t = this.pillText(e, text);
     const size = { w: t.width + (e.kind === 'unit' ? 30 : 24) * k, h: t.height + 6 * k };
     t.destroy();
     return size;
@@ -758,7 +797,7 @@ export class SituationMapScene extends Phaser.Scene {
     ev: EntityView,
     e: Entity,
     view: View,
-    spot: { box: Box; leader: boolean; compact: boolean } | null,
+    spot: EntitySpot | null,
     reduced: boolean,
   ): void {
     const k = this.k;
@@ -814,7 +853,7 @@ export class SituationMapScene extends Phaser.Scene {
       return;
     }
 
-    const t = this.pillText(e);
+    const t = this.pillText(e, spot.text);
     if (e.kind === 'unit') {
       g.fillStyle(COLOR.unFill, 0.96);
       g.fillRoundedRect(box.x, box.y, box.w, box.h, 3 * k);
@@ -916,6 +955,10 @@ function rank(order: string[], kind: string): number {
 function centroid(poly: Point[]): Point {
   const n = poly.length || 1;
   return [poly.reduce((s, p) => s + p[0], 0) / n, poly.reduce((s, p) => s + p[1], 0) / n];
+}
+
+function summaryLabel(e: Entity | undefined, count: number): string {
+  return `${e?.label ?? ''} +${count - 1}`;
 }
 
 function truncate(s: string, n: number): string {
