@@ -8,6 +8,7 @@ import {
   browserLocks,
   createMandateStore,
   createPersistence,
+  createScenarioShelf,
   localCountdownStash,
   localSettingsStorage,
   openBestAdapter,
@@ -15,6 +16,7 @@ import {
   DEFAULT_SETTINGS,
   type MandateStore,
   type MandateStoreState,
+  type ScenarioUpdate,
   type Screen,
 } from '../store';
 import { createAboutView } from '../ui/about-view';
@@ -27,6 +29,7 @@ import { createPlayView } from '../ui/play-view';
 import { createSettingsView } from '../ui/settings-view';
 import type { View, ViewContext } from '../ui/view';
 import { connectAudio } from './audio-bridge';
+import { loadScenarioCompiler } from './scenario-compiler';
 import { createMapMounter } from './situation-map';
 
 export interface StartOptions {
@@ -72,6 +75,8 @@ export async function startApp(opts: StartOptions): Promise<MandateStore> {
     settingsStorage,
     countdownStash: localCountdownStash(),
     defaultSettings: { ...DEFAULT_SETTINGS, language: preferredLanguage(navigator.languages) },
+    scenarioShelf: createScenarioShelf(adapter),
+    loadCompiler: loadScenarioCompiler,
   });
   window.__mandate = { store };
 
@@ -128,6 +133,8 @@ export async function startApp(opts: StartOptions): Promise<MandateStore> {
       return;
     }
     if (state.screen !== prev.screen) mount(state, true);
+    // Another session on the same screen (authoring: live reload, jump to a node, preview override).
+    else if (state.session !== prev.session && state.session && prev.session) mount(state, false);
     else {
       view?.update(state);
       if (state.settings !== prev.settings) applyDocument(state);
@@ -146,6 +153,18 @@ export async function startApp(opts: StartOptions): Promise<MandateStore> {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') void store.getState().actions.flush();
   });
+
+  // Live preview: the dev server sends each saved scenario file, recompiled (vite-plugin-scenarios).
+  // import.meta.hot is undefined in production builds, so this block is dropped from them.
+  if (import.meta.hot) {
+    import.meta.hot.on('mandate:scenario-updated', (update: ScenarioUpdate) => {
+      void store.getState().actions.applyScenarioUpdate(update);
+    });
+  }
+  // The authoring panel: always in dev, on request in a build (it is a lazily loaded chunk).
+  if (import.meta.env.DEV || params.get('author') === '1') {
+    void import('./authoring-preview').then((m) => m.startAuthoringPreview(store));
+  }
 
   await store.getState().actions.init();
   document.documentElement.dataset.ready = '1';

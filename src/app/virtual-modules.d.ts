@@ -6,3 +6,11 @@ declare module 'virtual:mandate-library' {
   /** Loads one scenario's compiled data (each scenario is its own chunk). */
   export function loadBundle(id: string): Promise<ScenarioBundle>;
 }
+
+/** The shared content the in-browser compiler needs (src/build/vite-plugin-scenarios.ts). Import it lazily. */
+declare module 'virtual:mandate-shared' {
+  import type { PolarityEntry, World } from '../engine';
+  export const shared: { world: World | null; catalogue: PolarityEntry[]; diagnostics: never[] };
+  /** The 2020 edition's section numbers and case boxes, or null when the build had no study text. */
+  export const study: { sections: string[]; boxes: string[] } | null;
+}

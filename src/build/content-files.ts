@@ -3,15 +3,17 @@
  * every scenarios/<id>/scenario.yaml, and (when present) the study text for citation checks.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import {
   compileScenario,
   compileShared,
+  parseSourceFile,
   studyIndex,
   type CompileResult,
   type Diagnostic,
   type SharedContent,
 } from '../engine/content/index';
+import { checkTranslations, type Translations } from '../engine/content/check-scenario';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const SCENARIOS_DIR = join(ROOT, 'scenarios');
@@ -56,7 +58,34 @@ export function compileFile(path: string, shared: SharedContent): CompileResult 
     const src = { file: rel(path) } as CompileResult['src'];
     return { diagnostics: [missing(rel(path))], src };
   }
-  return compileScenario({ file: rel(path), text: readFileSync(path, 'utf8') }, shared, loadStudy() ?? undefined);
+  const r = compileScenario({ file: rel(path), text: readFileSync(path, 'utf8') }, shared, loadStudy() ?? undefined);
+  if (r.bundle && r.bundle.scenario.languages.length > 1) {
+    const t = loadTranslations(path, r.bundle.scenario.languages.slice(1));
+    r.diagnostics.push(...t.diagnostics, ...checkTranslations(r.bundle.scenario, r.src, t.translations));
+  }
+  return r;
+}
+
+/**
+ * The translation files of a scenario: `locales/<lang>.yaml` beside its scenario.yaml, each a flat
+ * map from text key (as `scenarioTextEntries` lists them) to translated text. A missing file maps
+ * to null; a file that is not valid YAML gives SCN001 diagnostics.
+ */
+export function loadTranslations(scenarioPath: string, languages: readonly string[]): { translations: Translations; diagnostics: Diagnostic[] } {
+  const translations = new Map<string, Record<string, unknown> | null>();
+  const diagnostics: Diagnostic[] = [];
+  for (const lang of languages) {
+    const file = join(dirname(scenarioPath), 'locales', `${lang}.yaml`);
+    if (!existsSync(file)) {
+      translations.set(lang, null);
+      continue;
+    }
+    const src = parseSourceFile(rel(file), readFileSync(file, 'utf8'));
+    diagnostics.push(...src.syntax);
+    const value = src.value;
+    translations.set(lang, value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+  }
+  return { translations, diagnostics };
 }
 
 /** Compiles every shipped scenario; returns the results by file. */

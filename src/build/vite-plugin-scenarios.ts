@@ -5,14 +5,22 @@
  * never reach the browser bundle.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { compileAll, SCENARIOS_DIR, ROOT } from './content-files';
+import { compileAll, compileFile, loadShared, loadStudy, rel, scenarioFiles, SCENARIOS_DIR, ROOT } from './content-files';
 import { formatDiagnostic, libraryEntry } from '../engine/content/index';
 import type { ScenarioBundle } from '../engine/index';
 
 const LIBRARY = 'virtual:mandate-library';
 const SCENARIO_PREFIX = 'virtual:mandate-scenario/';
+/**
+ * The shared world, the polarity catalogue and the study's section list, compiled, for the
+ * in-browser compiler (scenario files opened on the library screen, the authoring preview). Only
+ * ever imported dynamically, so it stays out of the first-screen bundle.
+ */
+const SHARED = 'virtual:mandate-shared';
+/** The custom HMR event the authoring preview listens to (dev server only). */
+export const SCENARIO_UPDATED_EVENT = 'mandate:scenario-updated';
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -24,6 +32,8 @@ function listFiles(dir: string): string[] {
 
 export function scenariosPlugin(): Plugin {
   let bundles = new Map<string, ScenarioBundle>();
+  /** The world and catalogue as last parsed (dev server): reparsed only when one of them changes. */
+  let sharedCache: ReturnType<typeof loadShared> | null = null;
   const compile = (fail: (msg: string) => never | void): void => {
     const { shared, results } = compileAll();
     const diagnostics = [...shared.diagnostics, ...[...results.values()].flatMap((r) => r.diagnostics)];
@@ -40,10 +50,19 @@ export function scenariosPlugin(): Plugin {
       for (const f of listFiles(SCENARIOS_DIR)) if (f.endsWith('.yaml')) this.addWatchFile(f);
     },
     resolveId(id) {
-      if (id === LIBRARY || id.startsWith(SCENARIO_PREFIX)) return `\0${id}`;
+      if (id === LIBRARY || id === SHARED || id.startsWith(SCENARIO_PREFIX)) return `\0${id}`;
       return null;
     },
     load(id) {
+      if (id === `\0${SHARED}`) {
+        const { world, catalogue } = loadShared();
+        const study = loadStudy();
+        const studyJson = study ? { sections: [...study.sections], boxes: [...study.boxes] } : null;
+        return [
+          `export const shared = JSON.parse(${JSON.stringify(JSON.stringify({ world, catalogue, diagnostics: [] }))});`,
+          `export const study = JSON.parse(${JSON.stringify(JSON.stringify(studyJson))});`,
+        ].join('\n');
+      }
       if (id === `\0${LIBRARY}`) {
         const entries = [...bundles.values()].map(libraryEntry);
         const loaders = [...bundles.keys()]
@@ -68,19 +87,46 @@ export function scenariosPlugin(): Plugin {
     },
     handleHotUpdate(ctx) {
       if (!ctx.file.startsWith(SCENARIOS_DIR) || !ctx.file.endsWith('.yaml')) return;
-      try {
-        compile((msg) => {
-          throw new Error(msg);
-        });
-      } catch (e) {
-        ctx.server.config.logger.error(String((e as Error).message));
+      const { server } = ctx;
+      const invalidate = (): void => {
+        for (const id of [`\0${LIBRARY}`, `\0${SHARED}`, ...[...bundles.keys()].map((k) => `\0${SCENARIO_PREFIX}${k}`)]) {
+          const mod = server.moduleGraph.getModuleById(id);
+          if (mod) server.moduleGraph.invalidateModule(mod);
+        }
+      };
+      const changed = resolve(ctx.file);
+      if (!scenarioFiles().includes(changed)) {
+        sharedCache = null;
+        // The world or the polarity catalogue: every scenario depends on them, so reload the page.
+        try {
+          compile((msg) => {
+            throw new Error(msg);
+          });
+        } catch (e) {
+          server.config.logger.error(String((e as Error).message));
+          return [];
+        }
+        invalidate();
+        server.ws.send({ type: 'full-reload' });
         return [];
       }
-      for (const id of [`\0${LIBRARY}`, ...[...bundles.keys()].map((k) => `\0${SCENARIO_PREFIX}${k}`)]) {
-        const mod = ctx.server.moduleGraph.getModuleById(id);
-        if (mod) ctx.server.moduleGraph.invalidateModule(mod);
+      // One scenario file: recompile it alone and hand the result to the page (live preview), which
+      // replays the current session on it — no page reload.
+      sharedCache ??= loadShared();
+      const result = compileFile(changed, sharedCache);
+      const file = rel(changed);
+      const diagnostics = result.diagnostics.map((d) => ({ file: d.file, line: d.line, col: d.col, severity: d.severity, code: d.code, message: d.message, text: formatDiagnostic(d) }));
+      const parsedId = (result.src.value as { id?: unknown } | undefined)?.id;
+      const id = result.bundle?.scenario.id ?? (typeof parsedId === 'string' ? parsedId : basename(dirname(changed)));
+      if (!result.bundle) {
+        server.config.logger.error(`Scenario errors (the page keeps the last good version):\n${result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n')}`, { timestamp: true });
+        server.ws.send({ type: 'custom', event: SCENARIO_UPDATED_EVENT, data: { id, file, diagnostics } });
+        return [];
       }
-      ctx.server.ws.send({ type: 'full-reload' });
+      bundles.set(id, result.bundle);
+      invalidate();
+      server.config.logger.info(`mandate: ${file} recompiled; sent to the page (${diagnostics.length} warning(s))`, { timestamp: true });
+      server.ws.send({ type: 'custom', event: SCENARIO_UPDATED_EVENT, data: { id, file, bundle: result.bundle, entry: libraryEntry(result.bundle), diagnostics } });
       return [];
     },
   };

@@ -41,3 +41,4 @@ export { hash32, percentDraw, contentHash } from './rng';
 export { formatRelativeTime, dayAndTime } from './clock-format';
 export { playerSection } from './player-section';
 export { scenarioTextEntries, localizeScenario } from './scenario-text';
+export { pathToNode, previewSession, type PathStep, type PathSearchOptions } from './authoring';

@@ -3,8 +3,8 @@
  * (machine.ts) calls these through named guards and actions; nothing here reads the wall clock,
  * the unseeded random source or timers. The in-game clock moves only through events.
  */
-import type { Effect, Lean, ScenarioNode } from './types';
-import type { DecisionRef, EngineContext, TimelineEntry } from './state';
+import type { Effect, Inject, Lean, ScenarioNode } from './types';
+import type { DecisionRef, EngineContext, PendingConsequence, TimelineEntry } from './state';
 import { evaluateCondition, choicesReadBy, sideOfBand } from './conditions';
 import { indexScenario, outcomeOf, type Outcome, type ScenarioIndex } from './scenario-index';
 import { percentDraw } from './rng';
@@ -36,7 +36,9 @@ const MAX_NOTE = 2000;
 
 /**
  * Copies the context for an update. Entries of the timeline, samples and pending lists are never
- * mutated once added, so the lists are copied and the entries shared; records are copied.
+ * mutated once added, so the lists are copied and the entries shared; records are copied. The
+ * `pushedBy` lists are replaced, never mutated (applyLeans), so they are shared too: the search
+ * tools run this hundreds of thousands of times.
  */
 function clone(ctx: EngineContext): EngineContext {
   return {
@@ -46,7 +48,7 @@ function clone(ctx: EngineContext): EngineContext {
     polarities: { ...ctx.polarities },
     overLeanStreak: { ...ctx.overLeanStreak },
     downsides: [...ctx.downsides],
-    pushedBy: Object.fromEntries(Object.entries(ctx.pushedBy).map(([k, v]) => [k, [...v]])),
+    pushedBy: { ...ctx.pushedBy },
     choices: [...ctx.choices],
     consulted: [...ctx.consulted],
     firedInjects: [...ctx.firedInjects],
@@ -251,18 +253,31 @@ function applyLeans(ctx: EngineContext, leans: readonly Lean[], ref: DecisionRef
           : Math.sign(pos) * Math.max(0, Math.abs(pos) - BOTH_STEP * lean.weight);
     ctx.polarities[lean.polarity] = clamp(next, -100, 100);
     if (lean.toward !== 'both') {
-      const list = (ctx.pushedBy[`${lean.polarity}.${lean.toward}`] ??= []);
-      list.push(ref);
+      const key = `${lean.polarity}.${lean.toward}`;
+      const list = [...(ctx.pushedBy[key] ?? []), ref];
       if (list.length > 4) list.shift();
+      ctx.pushedBy[key] = list;
     }
   }
 }
 
+const poleKeyCache = new WeakMap<ScenarioIndex, { a: string; b: string }[]>();
+/** "polarity.a" and "polarity.b" for each declared polarity, built once per scenario. */
+function poleKeys(index: ScenarioIndex): { a: string; b: string }[] {
+  let keys = poleKeyCache.get(index);
+  if (!keys) {
+    keys = index.scenario.polarities.map((p) => ({ a: `${p.id}.a`, b: `${p.id}.b` }));
+    poleKeyCache.set(index, keys);
+  }
+  return keys;
+}
+
 function checkOverLeaning(index: ScenarioIndex, ctx: EngineContext): void {
-  for (const p of index.scenario.polarities) {
+  const keys = poleKeys(index);
+  index.scenario.polarities.forEach((p, i) => {
     const side = sideOfBand(ctx.polarities[p.id] ?? 0, p.band);
     for (const pole of ['a', 'b'] as const) {
-      const key = `${p.id}.${pole}`;
+      const key = (keys[i] as { a: string; b: string })[pole];
       ctx.overLeanStreak[key] = side === pole ? (ctx.overLeanStreak[key] ?? 0) + 1 : 0;
       const downside = pole === 'a' ? p.downsideA : p.downsideB;
       if (side === pole && (ctx.overLeanStreak[key] ?? 0) >= p.persistence && !ctx.downsides.includes(key)) {
@@ -280,14 +295,14 @@ function checkOverLeaning(index: ScenarioIndex, ctx: EngineContext): void {
         if (downside) applyEffects(ctx, downside.effects, entry);
       }
     }
-  }
+  });
 }
 
 /** Moves the clock forward to `to`, landing due consequences and timed injects in time order. */
 function advanceClock(index: ScenarioIndex, ctx: EngineContext, to: number): void {
   fireStateInjects(index, ctx);
   for (;;) {
-    const nextConsequence = [...ctx.pending].sort((x, y) => x.due - y.due || x.order - y.order)[0];
+    const nextConsequence = earliest(ctx.pending);
     const nextInject = index.scenario.injects.find(
       (i) => !i.manual && i.at !== undefined && !i.when && i.at <= to && !ctx.firedInjects.includes(i.id),
     );
@@ -305,6 +320,13 @@ function advanceClock(index: ScenarioIndex, ctx: EngineContext, to: number): voi
     fireStateInjects(index, ctx);
   }
   ctx.clock = Math.max(ctx.clock, to);
+}
+
+/** The pending consequence due first (by due time, then scheduling order), as a stable sort would put first. */
+function earliest(pending: readonly PendingConsequence[]): PendingConsequence | undefined {
+  let best: PendingConsequence | undefined;
+  for (const p of pending) if (!best || p.due < best.due || (p.due === best.due && p.order < best.order)) best = p;
+  return best;
 }
 
 function land(index: ScenarioIndex, ctx: EngineContext, ref: string, cause: DecisionRef): void {
@@ -339,16 +361,27 @@ function fireInject(index: ScenarioIndex, ctx: EngineContext, id: string, time: 
   applyEffects(ctx, inject.effects, entry);
 }
 
+const stateInjectCache = new WeakMap<ScenarioIndex, Inject[]>();
+/** The injects that arrive by themselves when their `when` holds, in scenario order. */
+function stateInjects(index: ScenarioIndex): Inject[] {
+  let list = stateInjectCache.get(index);
+  if (!list) {
+    list = index.scenario.injects.filter((i) => !i.manual && i.when);
+    stateInjectCache.set(index, list);
+  }
+  return list;
+}
+
 /** State-triggered injects: those with a `when` that now holds (and whose `at`, if any, has come). */
 function fireStateInjects(index: ScenarioIndex, ctx: EngineContext): void {
   if (ctx.ending !== null) return;
   let fired = true;
   while (fired) {
     fired = false;
-    for (const inject of index.scenario.injects) {
-      if (inject.manual || !inject.when || ctx.firedInjects.includes(inject.id)) continue;
+    for (const inject of stateInjects(index)) {
+      if (ctx.firedInjects.includes(inject.id)) continue;
       if (inject.at !== undefined && inject.at > ctx.clock) continue;
-      if (evaluateCondition(index, ctx, inject.when)) {
+      if (inject.when && evaluateCondition(index, ctx, inject.when)) {
         fireInject(index, ctx, inject.id, ctx.clock);
         fired = true;
       }

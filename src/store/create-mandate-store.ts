@@ -7,7 +7,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   createSession,
   parseSave,
+  pathToNode,
+  previewSession,
   replaySession,
+  type LogEntry,
   type EngineEventType,
   type EngineSnapshot,
   type LibraryEntry,
@@ -25,7 +28,22 @@ import {
   type StoredEntry,
 } from './persistence';
 import { DEFAULT_SETTINGS, memorySettingsStorage, normaliseSettings, type SettingsStorage } from './settings';
-import type { CorruptSave, CueName, MandateState, Notice, NoticeLevel, SavedSummary, Screen, Settings } from './types';
+import { applyOverride, mergedOverride, rebuildSession, type PreviewOverride, type PreviewPlan } from './authoring';
+import { memoryScenarioShelf, SCENARIO_RECORD_FORMAT, SCENARIO_RECORD_VERSION, type ImportedScenarioRecord, type ScenarioShelf } from './scenario-shelf';
+import type {
+  CorruptSave,
+  CueName,
+  ImportedScenario,
+  MandateState,
+  Notice,
+  NoticeLevel,
+  SavedSummary,
+  ScenarioCompiler,
+  ScenarioFileCheck,
+  ScenarioUpdate,
+  Screen,
+  Settings,
+} from './types';
 
 /** An imported file larger than this is refused before parsing. */
 export const MAX_IMPORT_CHARS = 2_000_000;
@@ -34,6 +52,10 @@ export const MAX_IMPORT_EVENTS = 5_000;
 /** How often the countdown ticks, and how often its remaining time is saved. */
 export const TICK_MS = 250;
 export const COUNTDOWN_SAVE_MS = 1_000;
+/** A scenario file larger than this is refused before compiling (the shipped ones are ~100 KB). */
+export const MAX_SCENARIO_CHARS = 1_000_000;
+/** At most this many diagnostics are kept for display (the count says how many there were). */
+export const MAX_SHOWN_DIAGNOSTICS = 100;
 const MAX_NOTICES = 5;
 const MAX_CAPTIONS = 3;
 
@@ -52,6 +74,10 @@ export interface StoreDeps {
   newId?: () => string;
   /** Settings to start with when none are stored (e.g. the browser's language). */
   defaultSettings?: Settings;
+  /** Where scenarios imported on this device are kept (memory when absent). */
+  scenarioShelf?: ScenarioShelf;
+  /** Loads the content compiler on demand (a dynamic import in the browser). */
+  loadCompiler?: () => Promise<ScenarioCompiler>;
 }
 
 export interface ExportFile {
@@ -84,6 +110,26 @@ export interface MandateActions {
   /** A stored record that could not be read, as a file (so nothing is lost before discarding it). */
   exportCorrupt(id: string): ExportFile | null;
   importSession(text: string): Promise<boolean>;
+  /**
+   * Checks a scenario file (YAML text) with the content compiler; without errors, adds it to the
+   * library as "imported on this device" and keeps its source. The result is in `fileCheck`.
+   */
+  openScenarioFile(fileName: string, text: string): Promise<boolean>;
+  /** Removes a scenario imported on this device (its saved sessions are kept). */
+  removeImported(id: string): Promise<void>;
+  dismissFileCheck(): void;
+  /**
+   * Live preview (dev server): a new version of a scenario. With a bundle, it replaces the old one
+   * and the current session is replayed on it as far as its log still applies; with diagnostics,
+   * they are shown and play continues on the last good version.
+   */
+  applyScenarioUpdate(update: ScenarioUpdate): Promise<void>;
+  /** Authoring: a fresh session (same seed and seat) driven to the node along a path found by search. */
+  jumpToNode(nodeId: string): Promise<boolean>;
+  /** Authoring: sets meters and flags by hand. The session becomes a preview, never saved. */
+  setPreviewOverride(values: PreviewOverride): Promise<boolean>;
+  /** Authoring: back to the real session, as its log left it. */
+  clearPreviewOverride(): Promise<void>;
   discardSaved(id: string): Promise<void>;
   updateSettings(patch: Partial<Omit<Settings, 'sound'>> & { sound?: Partial<Settings['sound']> }): void;
   addCaption(cue: CueName): void;
@@ -120,6 +166,19 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
   const { persistence } = deps;
   const stash = deps.countdownStash ?? memoryCountdownStash();
   const settings = normaliseSettings(settingsStorage.load() ?? deps.defaultSettings ?? DEFAULT_SETTINGS);
+  const shelf = deps.scenarioShelf ?? memoryScenarioShelf();
+  const shippedIds = new Set(deps.library.map((e) => e.id));
+  /** Imported scenarios: their entries, in import order, and the bundles compiled so far. */
+  const importedEntries = new Map<string, { meta: ImportedScenario; entry: LibraryEntry }>();
+  const importedBundles = new Map<string, ScenarioBundle>();
+  let compilerLoad: Promise<ScenarioCompiler> | null = null;
+  /** Shipped entries, as updated by the live preview. */
+  let shippedLibrary = deps.library;
+  /** Live preview: the newest good version of each updated scenario. */
+  const hotBundles = new Map<string, ScenarioBundle>();
+  /** The preview override in force: the real log and the override layers after it. */
+  let previewPlan: PreviewPlan | null = null;
+  let fileCheckSeq = 0;
 
   let noticeSeq = 0;
   let captionSeq = 0;
@@ -134,6 +193,8 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
     screen: 'library',
     returnTo: 'library',
     library: deps.library,
+    imported: [],
+    fileCheck: null,
     loading: null,
     bundle: null,
     session: null,
@@ -150,6 +211,7 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
     corrupt: [],
     notices: [],
     captions: [],
+    authoring: { problems: null, lastUpdate: null, override: null },
     // Filled in below, once the actions exist.
     actions: null as unknown as MandateActions,
   }));
@@ -176,7 +238,8 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
   }
 
   function recordOf(s: MandateState = get()): SavedRecord | null {
-    if (!s.session || !s.sessionId || !s.bundle) return null;
+    // A preview override is never saved: its log does not replay from the start.
+    if (!s.session || !s.sessionId || !s.bundle || previewPlan) return null;
     return {
       format: RECORD_FORMAT,
       formatVersion: RECORD_VERSION,
@@ -308,7 +371,98 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
     await saveNow();
     if (s.sessionId) persistence.unlock(s.sessionId);
     s.session.stop();
-    set({ session: null, sessionId: null, snapshot: null, bundle: null, logLength: 0, countdown: null, selectedOption: null });
+    previewPlan = null;
+    set({
+      session: null,
+      sessionId: null,
+      snapshot: null,
+      bundle: null,
+      logLength: 0,
+      countdown: null,
+      selectedOption: null,
+      ...(s.authoring.override ? { authoring: { ...get().authoring, override: null } } : {}),
+    });
+  }
+
+  // ---- scenarios imported on this device -------------------------------------------------------
+
+  function compiler(): Promise<ScenarioCompiler> {
+    if (!deps.loadCompiler) return Promise.reject(new Error('No scenario compiler in this build'));
+    compilerLoad ??= deps.loadCompiler().catch((e: unknown) => {
+      compilerLoad = null;
+      throw e;
+    });
+    return compilerLoad;
+  }
+
+  function publishImported(): void {
+    const list = [...importedEntries.values()];
+    set({ imported: list.map((x) => x.meta), library: [...shippedLibrary, ...list.map((x) => x.entry)] });
+  }
+
+  async function refreshImported(): Promise<void> {
+    let records: ImportedScenarioRecord[];
+    try {
+      records = await shelf.list();
+    } catch {
+      notify('warning', 'notice.readFailed');
+      return;
+    }
+    importedEntries.clear();
+    for (const r of records) {
+      if (shippedIds.has(r.id)) {
+        notify('warning', 'notice.importedShadowed', { id: r.id.slice(0, 80) });
+        continue;
+      }
+      let entry = r.entry;
+      if (!entry) {
+        // No usable cached entry: recompile now (this loads the compiler).
+        const out = await compiler()
+          .then((c) => c.compile(r.fileName, r.text))
+          .catch(() => null);
+        if (out?.bundle && out.entry && out.bundle.scenario.id === r.id) {
+          entry = out.entry;
+          importedBundles.set(r.id, out.bundle);
+          await shelf.put({ ...r, entry }).catch(() => undefined);
+        }
+      }
+      if (!entry) {
+        notify('warning', 'notice.importedBroken', { file: r.fileName.slice(0, 120) });
+        continue;
+      }
+      importedEntries.set(r.id, { meta: { id: r.id, fileName: r.fileName, importedAt: r.importedAt }, entry });
+    }
+    publishImported();
+  }
+
+  /** An imported scenario's bundle: recompiled from its stored source on first use. */
+  async function loadImported(id: string): Promise<ScenarioBundle | null> {
+    const cached = importedBundles.get(id);
+    if (cached) return cached;
+    const record = (await shelf.list().catch(() => [])).find((r) => r.id === id);
+    if (!record) {
+      notify('error', 'notice.unknownScenario', { id: id.slice(0, 80) });
+      return null;
+    }
+    const out = (await compiler()).compile(record.fileName, record.text);
+    if (!out.bundle || !out.entry || out.bundle.scenario.id !== id) {
+      set({ fileCheck: { fileName: record.fileName, status: 'errors', scenarioId: id, diagnostics: out.diagnostics.slice(0, MAX_SHOWN_DIAGNOSTICS) } });
+      notify('error', 'notice.importedBroken', { file: record.fileName.slice(0, 120) });
+      return null;
+    }
+    importedBundles.set(id, out.bundle);
+    const known = importedEntries.get(id);
+    if (known && known.entry.hash !== out.entry.hash) {
+      importedEntries.set(id, { meta: known.meta, entry: out.entry });
+      publishImported();
+      await shelf.put({ ...record, entry: out.entry }).catch(() => undefined);
+    }
+    return out.bundle;
+  }
+
+  function setFileCheck(seq: number, check: ScenarioFileCheck): void {
+    // A later file replaces the result of an earlier one still being checked.
+    if (seq === fileCheckSeq) set({ fileCheck: check });
   }
 
   async function loadScenario(id: string): Promise<ScenarioBundle | null> {
@@ -318,6 +472,9 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
     }
     set({ loading: id });
     try {
+      const hot = hotBundles.get(id);
+      if (hot) return hot;
+      if (importedEntries.has(id)) return await loadImported(id);
       return await deps.loadBundle(id);
     } catch {
       notify('error', 'notice.loadFailed');
@@ -381,6 +538,8 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
   const actions: MandateActions = {
     async init() {
       if (persistence.kind === 'memory') notify('warning', 'notice.memoryOnly');
+      // Imported scenarios first: a saved session of one must find it in the library.
+      await refreshImported();
       await refreshSaved();
     },
 
@@ -526,6 +685,11 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
 
     openDebrief() {
       const s = get();
+      if (previewPlan) {
+        // The debrief replays the log from the start, which a preview override's log cannot do.
+        notify('info', 'authoring.noDebriefInPreview');
+        return;
+      }
       if (s.session && s.snapshot?.done) {
         set({ screen: 'debrief' });
         syncCountdown();
@@ -534,7 +698,7 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
 
     exportSession() {
       const s = get();
-      if (!s.session) return null;
+      if (!s.session || previewPlan) return null;
       const save = s.session.save();
       const day = new Date(now()).toISOString().slice(0, 10);
       return { filename: `mandate-${save.scenario.id}-${day}.json`, text: JSON.stringify(save, null, 2) };
@@ -614,6 +778,197 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
         if (problems.length) notify('warning', 'notice.replayPartial', { count: save.log.length - session.log().length });
         return true;
       });
+    },
+
+    async openScenarioFile(fileName, text) {
+      const seq = ++fileCheckSeq;
+      const name = (fileName.trim() || 'scenario.yaml').slice(-120);
+      if (typeof text !== 'string' || text.length > MAX_SCENARIO_CHARS) {
+        setFileCheck(seq, { fileName: name, status: 'refused', reason: 'files.tooLarge', diagnostics: [] });
+        return false;
+      }
+      setFileCheck(seq, { fileName: name, status: 'checking', diagnostics: [] });
+      let out: ReturnType<ScenarioCompiler['compile']>;
+      try {
+        out = (await compiler()).compile(name, text);
+      } catch {
+        setFileCheck(seq, { fileName: name, status: 'refused', reason: 'files.compilerFailed', diagnostics: [] });
+        return false;
+      }
+      const diagnostics = out.diagnostics.slice(0, MAX_SHOWN_DIAGNOSTICS);
+      if (!out.bundle || !out.entry) {
+        setFileCheck(seq, { fileName: name, status: 'errors', diagnostics });
+        return false;
+      }
+      const { bundle, entry } = out;
+      const id = bundle.scenario.id;
+      if (shippedIds.has(id)) {
+        setFileCheck(seq, { fileName: name, status: 'refused', reason: 'files.shippedId', scenarioId: id, title: bundle.scenario.title, diagnostics });
+        return false;
+      }
+      const record: ImportedScenarioRecord = {
+        format: SCENARIO_RECORD_FORMAT,
+        formatVersion: SCENARIO_RECORD_VERSION,
+        id,
+        fileName: name,
+        text,
+        importedAt: importedEntries.get(id)?.meta.importedAt ?? now(),
+        entry,
+      };
+      try {
+        await shelf.put(record);
+      } catch {
+        notify('warning', 'notice.writeFailed');
+      }
+      importedBundles.set(id, bundle);
+      importedEntries.set(id, { meta: { id, fileName: name, importedAt: record.importedAt }, entry });
+      publishImported();
+      setFileCheck(seq, { fileName: name, status: 'added', scenarioId: id, title: bundle.scenario.title, diagnostics });
+      return true;
+    },
+
+    async removeImported(id) {
+      await serial(async () => {
+        const known = importedEntries.get(id);
+        if (!known) return;
+        if (get().bundle?.scenario.id === id) {
+          await closeSession();
+          set({ screen: 'library', returnTo: 'library' });
+        }
+        importedEntries.delete(id);
+        importedBundles.delete(id);
+        await shelf.remove(id).catch(() => notify('warning', 'notice.writeFailed'));
+        publishImported();
+        if (get().fileCheck?.scenarioId === id) set({ fileCheck: null });
+        await refreshSaved();
+        notify('info', 'notice.importedRemoved', { title: known.entry.title.slice(0, 120) });
+      });
+    },
+
+    async applyScenarioUpdate(update) {
+      const file = update.file ?? update.id;
+      if (!update.bundle) {
+        set({ authoring: { ...get().authoring, problems: { id: update.id, file, diagnostics: (update.diagnostics ?? []).slice(0, MAX_SHOWN_DIAGNOSTICS) } } });
+        return;
+      }
+      const bundle = update.bundle;
+      const id = bundle.scenario.id;
+      hotBundles.set(id, bundle);
+      if (update.entry) {
+        const entry = update.entry;
+        shippedLibrary = shippedLibrary.some((e) => e.id === id) ? shippedLibrary.map((e) => (e.id === id ? entry : e)) : shippedLibrary;
+        publishImported();
+      }
+      const problems = get().authoring.problems;
+      const cleared = problems && (problems.id === id || problems.file === file) ? null : problems;
+      await serial(async () => {
+        const s = get();
+        if (!s.session || !s.bundle || s.bundle.scenario.id !== id) {
+          set({ authoring: { ...s.authoring, problems: cleared, lastUpdate: { id, file, at: now(), live: false, kept: 0, total: 0, reason: null } } });
+          return;
+        }
+        const plan: PreviewPlan = previewPlan
+          ? { ...previewPlan, layers: previewPlan.layers.map((l, i, all) => (i === all.length - 1 ? { ...l, tail: [...s.session!.log()] } : l)) }
+          : { seed: s.session.seed, seat: s.session.seat, baseLog: [...s.session.log()], layers: [] };
+        const result = rebuildSession(bundle, plan);
+        s.session.stop();
+        previewPlan = result.plan.layers.length ? result.plan : null;
+        const snapshot = result.session.snapshot();
+        set({
+          session: result.session,
+          bundle,
+          snapshot,
+          logLength: result.session.log().length,
+          selectedOption: null,
+          countdown: s.countdown && s.countdown.nodeId === snapshot.node ? s.countdown : null,
+          screen: s.screen === 'debrief' && !snapshot.done ? 'play' : s.screen,
+          authoring: {
+            problems: cleared,
+            override: mergedOverride(result.plan.layers),
+            lastUpdate: { id, file, at: now(), live: true, kept: result.kept, total: result.total, reason: result.problem ? `#${result.problem.seq}: ${result.problem.reason}` : null },
+          },
+        });
+        syncCountdown();
+        await saveNow();
+      });
+    },
+
+    jumpToNode(nodeId) {
+      return serial(async () => {
+        const s = get();
+        if (!s.session || !s.bundle || !s.sessionId) return false;
+        const path = pathToNode(s.bundle, nodeId, { seed: s.session.seed, seat: s.session.seat });
+        if (!path) {
+          notify('warning', 'authoring.unreachable', { node: nodeId.slice(0, 80) });
+          return false;
+        }
+        const fresh = createSession(s.bundle, { seed: s.session.seed, seat: s.session.seat });
+        for (const step of path) fresh.send(step.type, step.payload, now());
+        // Save the session being left (unless it is a preview), then swap in the fresh one at once.
+        await saveNow();
+        s.session.stop();
+        persistence.unlock(s.sessionId);
+        previewPlan = null;
+        const sessionId = newId();
+        await persistence.lock(sessionId);
+        openSession(fresh, s.bundle, sessionId, 'play', {
+          playedCountdownMode: get().settings.countdown,
+          authoring: { ...get().authoring, override: null },
+        });
+        await saveNow();
+        notify('info', 'authoring.jumped', { node: nodeId.slice(0, 80), steps: path.length });
+        return true;
+      });
+    },
+
+    setPreviewOverride(values) {
+      return serial(async () => {
+        const s = get();
+        if (!s.session || !s.bundle || !s.snapshot || s.snapshot.done) return false;
+        // Save the real position first; from here on nothing is saved until the override is cleared.
+        await saveNow();
+        const layers = previewPlan ? previewPlan.layers.map((l, i, all) => (i === all.length - 1 ? { ...l, tail: [...s.session!.log()] } : l)) : [];
+        const plan: PreviewPlan = previewPlan
+          ? { ...previewPlan, layers: [...layers, { values, tail: [] }] }
+          : { seed: s.session.seed, seat: s.session.seat, baseLog: [...s.session.log()], layers: [{ values, tail: [] }] };
+        const preview = previewSession(s.bundle, applyOverride(s.snapshot.context, values, s.bundle.scenario));
+        s.session.stop();
+        previewPlan = plan;
+        set({
+          session: preview,
+          snapshot: preview.snapshot(),
+          logLength: preview.log().length,
+          selectedOption: null,
+          authoring: { ...get().authoring, override: mergedOverride(plan.layers) },
+        });
+        syncCountdown();
+        return true;
+      });
+    },
+
+    async clearPreviewOverride() {
+      await serial(async () => {
+        const s = get();
+        if (!previewPlan || !s.session || !s.bundle) return;
+        const { session } = replaySession(s.bundle, { seed: previewPlan.seed, seat: previewPlan.seat, log: [...previewPlan.baseLog] as LogEntry[] });
+        s.session.stop();
+        previewPlan = null;
+        const snapshot = session.snapshot();
+        set({
+          session,
+          snapshot,
+          logLength: session.log().length,
+          selectedOption: null,
+          screen: s.screen === 'debrief' && !snapshot.done ? 'play' : s.screen,
+          authoring: { ...get().authoring, override: null },
+        });
+        syncCountdown();
+      });
+    },
+
+    dismissFileCheck() {
+      fileCheckSeq += 1;
+      set({ fileCheck: null });
     },
 
     async discardSaved(id) {

@@ -1,4 +1,4 @@
-export { createMandateStore, MAX_IMPORT_CHARS, TICK_MS, type MandateStore, type MandateStoreState, type MandateActions, type StoreDeps, type ExportFile } from './create-mandate-store';
+export { createMandateStore, MAX_IMPORT_CHARS, MAX_SCENARIO_CHARS, TICK_MS, type MandateStore, type MandateStoreState, type MandateActions, type StoreDeps, type ExportFile } from './create-mandate-store';
 export * from './selectors';
 export * from './types';
 export { DEFAULT_SETTINGS, localSettingsStorage, memorySettingsStorage, normaliseSettings, preferredLanguage } from './settings';
@@ -18,3 +18,13 @@ export {
   type LockProvider,
 } from './persistence';
 export { countdownFor, rescale, WARNING_SHARE } from './countdown';
+export {
+  createScenarioShelf,
+  memoryScenarioShelf,
+  readScenarioRecord,
+  SCENARIO_RECORD_FORMAT,
+  type ImportedScenarioRecord,
+  type ScenarioShelf,
+} from './scenario-shelf';
+export { applyOverride, mergedOverride, rebuildSession, scenarioFlags, type PreviewOverride, type PreviewPlan, type RebuildResult } from './authoring';
+export { scenarioGraph, pathTaken, type ScenarioGraph, type GraphNode, type GraphEdge } from './scenario-graph';

@@ -3,6 +3,7 @@
  * app and UI state around it. Views read it through the selectors in ./selectors.ts.
  */
 import type { EngineSnapshot, LibraryEntry, ScenarioBundle, Session } from '../engine';
+import type { PreviewOverride } from './authoring';
 
 export type Screen = 'library' | 'briefing' | 'play' | 'debrief' | 'settings' | 'about';
 
@@ -71,11 +72,84 @@ export interface CorruptSave {
   problems: string[];
 }
 
+/** One compiler diagnostic, as the CLI prints it (`text` is formatDiagnostic's output). */
+export interface AuthorDiagnostic {
+  file: string;
+  line: number;
+  col: number;
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  /** "file:line:col severity code message", the source line and a caret, as plain text. */
+  text: string;
+}
+
+/** What the in-browser compiler returns for one scenario file. */
+export interface CompiledScenario {
+  bundle?: ScenarioBundle;
+  /** The library entry (libraryEntry(bundle)), present with the bundle. */
+  entry?: LibraryEntry;
+  diagnostics: AuthorDiagnostic[];
+}
+
+/** The content compiler, loaded lazily by the composition root (never on the first screen). */
+export interface ScenarioCompiler {
+  compile(fileName: string, text: string): CompiledScenario;
+}
+
+/** A scenario opened from a file on this device, as listed in the library. */
+export interface ImportedScenario {
+  id: string;
+  fileName: string;
+  importedAt: number;
+}
+
+/** The result of checking an opened scenario file, shown on the library screen. */
+export interface ScenarioFileCheck {
+  fileName: string;
+  /** checking: the compiler is loading or running; added: it is in the library; errors: it has errors;
+   * refused: it cannot be added (its id is a shipped scenario's, it is too large, or unreadable). */
+  status: 'checking' | 'added' | 'errors' | 'refused';
+  scenarioId?: string;
+  title?: string;
+  /** An i18n key saying why it was refused. */
+  reason?: string;
+  diagnostics: AuthorDiagnostic[];
+}
+
+/**
+ * A new version of a scenario from the dev server (live preview): its compiled bundle, or the
+ * diagnostics when the file has errors.
+ */
+export interface ScenarioUpdate {
+  id: string;
+  /** The file, relative to the project. */
+  file?: string;
+  bundle?: ScenarioBundle;
+  entry?: LibraryEntry;
+  diagnostics?: AuthorDiagnostic[];
+}
+
+/** The authoring preview's state (live reload, preview overrides). */
+export interface AuthoringState {
+  /** The last saved version of a scenario file has errors; play continues on the last good version. */
+  problems: { id: string; file: string; diagnostics: AuthorDiagnostic[] } | null;
+  /** The last new version applied: how much of the current session's log still applied. */
+  lastUpdate: { id: string; file: string; at: number; live: boolean; kept: number; total: number; reason: string | null } | null;
+  /** Meters and flags set by hand: the session shown is a preview, never saved. */
+  override: PreviewOverride | null;
+}
+
 export interface MandateState {
   screen: Screen;
   /** Where Settings/About return to. */
   returnTo: Screen;
+  /** The shipped scenarios, then those imported on this device. */
   library: LibraryEntry[];
+  /** The scenarios imported on this device (their entries are in `library`). */
+  imported: ImportedScenario[];
+  /** The last scenario file opened on the library screen, and what the compiler said. */
+  fileCheck: ScenarioFileCheck | null;
   /** A scenario is being loaded (the id), or null. */
   loading: string | null;
   bundle: ScenarioBundle | null;
@@ -97,4 +171,5 @@ export interface MandateState {
   corrupt: CorruptSave[];
   notices: Notice[];
   captions: Caption[];
+  authoring: AuthoringState;
 }

@@ -1,9 +1,10 @@
 /** The first screen: the scenario library, saved sessions, import. Interactive before Phaser loads. */
 import { formatDate, scenarioText, t } from '../i18n';
 import type { LibraryEntry } from '../engine';
-import type { CorruptSave, MandateStoreState, SavedSummary } from '../store';
+import type { CorruptSave, ImportedScenario, MandateStoreState, SavedSummary } from '../store';
 import { confirmDialog } from './dialog';
 import { h, replaceChildren, uid } from './dom';
+import { createScenarioFilesPanel } from './scenario-files-panel';
 import { siteHeader } from './site-header';
 import type { View, ViewContext } from './view';
 
@@ -30,7 +31,19 @@ export function createLibraryView(ctx: ViewContext): View {
     await actions.startScenario(entry.id, seat);
   }
 
-  function card(entry: LibraryEntry): HTMLElement {
+  async function remove(entry: LibraryEntry): Promise<void> {
+    const ok = await confirmDialog({
+      title: t('files.removeTitle', { title: entry.title }),
+      text: t('files.removeConfirm'),
+      confirm: t('files.remove'),
+      cancel: t('nav.back'),
+      danger: true,
+      testId: 'remove-dialog',
+    });
+    if (ok) await actions.removeImported(entry.id);
+  }
+
+  function card(entry: LibraryEntry, imported: ImportedScenario | undefined): HTMLElement {
     const titleId = uid('scenario-title');
     const seatId = uid('seat');
     let seatSelect: HTMLSelectElement | null = null;
@@ -50,7 +63,11 @@ export function createLibraryView(ctx: ViewContext): View {
     startButtons.set(entry.id, startButton);
     return h(
       'article',
-      { class: 'card scenario-card', attrs: { 'aria-labelledby': titleId, 'data-testid': `scenario-${entry.id}` } },
+      {
+        class: imported ? 'card scenario-card is-imported' : 'card scenario-card',
+        attrs: { 'aria-labelledby': titleId, 'data-testid': `scenario-${entry.id}`, 'data-origin': imported ? 'imported' : 'shipped' },
+      },
+      imported ? h('p', { class: 'badge badge-imported', attrs: { 'data-testid': `imported-${entry.id}` }, text: t('files.importedBadge') }) : null,
       h('h3', { id: titleId, class: 'card-title', text: scenarioText(`${entry.id}:title`, entry.title) }),
       entry.subtitle ? h('p', { class: 'card-subtitle', text: scenarioText(`${entry.id}:subtitle`, entry.subtitle) }) : null,
       h('p', { class: 'card-setting', text: scenarioText(`${entry.id}:setting`, entry.setting) }),
@@ -74,6 +91,14 @@ export function createLibraryView(ctx: ViewContext): View {
         { class: 'card-actions' },
         seatSelect ? h('div', { class: 'field' }, h('label', { attrs: { for: seatId }, text: t('library.seat') }), seatSelect) : h('p', { class: 'muted', text: t('library.seatValue', { seat: entry.seats[0]?.title ?? '' }) }),
         startButton,
+        imported
+          ? h('button', {
+              class: 'btn btn-quiet',
+              attrs: { type: 'button', 'data-testid': `remove-${entry.id}`, 'aria-label': t('files.removeLabel', { title: entry.title }) },
+              text: t('files.remove'),
+              on: { click: () => void remove(entry) },
+            })
+          : null,
       ),
     );
   }
@@ -164,6 +189,8 @@ export function createLibraryView(ctx: ViewContext): View {
   });
 
   const state0 = store.getState();
+  const files = createScenarioFilesPanel(ctx);
+  const emptyLibrary = h('p', { text: t('library.empty') });
   const el = h(
     'div',
     { class: 'screen screen-library' },
@@ -178,8 +205,10 @@ export function createLibraryView(ctx: ViewContext): View {
         'section',
         { class: 'library', attrs: { 'aria-labelledby': 'library-title' } },
         h('h2', { id: 'library-title', text: t('library.heading') }),
-        state0.library.length ? cards : h('p', { text: t('library.empty') }),
+        emptyLibrary,
+        cards,
       ),
+      files.el,
       h(
         'section',
         { class: 'panel import', attrs: { 'aria-labelledby': 'import-title' } },
@@ -190,14 +219,28 @@ export function createLibraryView(ctx: ViewContext): View {
       ),
     ),
     h('footer', { class: 'site-footer' }, h('p', { text: t('app.trainingAid') })),
+    files.overlay,
   );
-  replaceChildren(cards, state0.library.map(card));
+  files.acceptDrops(el);
+
+  let lastLibrary: LibraryEntry[] | null = null;
+  let lastImported: ImportedScenario[] | null = null;
 
   let lastSaved: SavedSummary[] | null = null;
   let lastCorrupt: CorruptSave[] | null = null;
   let lastLoading: string | null | undefined;
 
   function update(state: MandateStoreState): void {
+    if (state.library !== lastLibrary || state.imported !== lastImported) {
+      lastLibrary = state.library;
+      lastImported = state.imported;
+      startButtons.clear();
+      const imported = new Map(state.imported.map((i) => [i.id, i]));
+      replaceChildren(cards, state.library.map((entry) => card(entry, imported.get(entry.id))));
+      emptyLibrary.hidden = state.library.length > 0;
+      lastLoading = undefined;
+    }
+    files.update(state);
     if (state.saved !== lastSaved) {
       lastSaved = state.saved;
       if (state.saved.length) {

@@ -2,13 +2,23 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/build/content-files';
+import { runCli } from '../../src/cli/main';
 
-const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+// Commands run in-process (spawning tsx costs ~1.5 s each); one smoke test spawns the real CLI.
 const run = (...args: string[]) => {
-  const r = spawnSync(tsx, [join(ROOT, 'src', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  const r = runCli(args);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 };
 const tiny = 'tests/fixtures/tiny/scenario.yaml';
+
+describe('npm run scenario (the process)', () => {
+  it('writes the command output and exits with its code', () => {
+    const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+    const r = spawnSync(tsx, [join(ROOT, 'src', 'cli', 'main.ts'), 'check', tiny], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('1 scenario file(s) checked: 0 error(s), 0 warning(s).');
+  });
+});
 
 describe('npm run scenario -- check', () => {
   it('exits 0 on a clean file', () => {

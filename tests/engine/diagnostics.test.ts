@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileFile, loadShared } from '../../src/build/content-files';
 import { DIAGNOSTIC_CATALOGUE, formatDiagnostic } from '../../src/engine/content/index';
+import { scenarioTextEntries } from '../../src/engine/index';
 import { FIXTURES } from '../support/fixtures';
 
 /** One fixture per code: [code, line, col] of the diagnostic that code must produce. */
@@ -30,6 +32,10 @@ const PINNED: [string, number, number][] = [
   ['SCN026', 29, 9],
   ['SCN027', 79, 9],
   ['SCN028', 82, 23],
+  ['SCN030', 79, 9],
+  ['SCN031', 69, 19],
+  ['SCN032', 48, 16],
+  ['SCN033', 12, 17],
 ];
 
 const shared = loadShared();
@@ -56,6 +62,23 @@ describe('scenario diagnostics', () => {
     // The source line is the real line of the file.
     expect(d?.source).toBe(readFileSync(file, 'utf8').split('\n')[line - 1]);
     if (d?.severity === 'error') expect(r.bundle).toBeUndefined();
+  });
+
+  it('SCN033 counts the keys a translation file lacks, and is silent when none are missing', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'mandate-i18n-'));
+    const text = readFileSync(join(dir, 'SCN033.yaml'), 'utf8');
+    writeFileSync(join(tmp, 'scenario.yaml'), text);
+    mkdirSync(join(tmp, 'locales'));
+    writeFileSync(join(tmp, 'locales', 'fr.yaml'), 'title: Scénario minuscule\nsetting: Kessrin, un test\n');
+    const partial = compileFile(join(tmp, 'scenario.yaml'), shared).diagnostics.filter((d) => d.code === 'SCN033');
+    expect(partial).toHaveLength(1);
+    expect(partial[0]?.message).toMatch(/^Language "fr": 52 of 54 text keys have no translation in locales\/fr\.yaml \(summary, briefing\.mandate, briefing\.situation, …\)\.$/);
+
+    const bundle = compileFile(join(tmp, 'scenario.yaml'), shared).bundle;
+    const all = scenarioTextEntries(bundle!.scenario).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+    writeFileSync(join(tmp, 'locales', 'fr.yaml'), all.join('\n') + '\n');
+    expect(compileFile(join(tmp, 'scenario.yaml'), shared).diagnostics).toEqual([]);
+    rmSync(tmp, { recursive: true, force: true });
   });
 
   it('formats like a compiler: file:line:col severity code message, the line and a caret', () => {

@@ -58,6 +58,7 @@ export function fixtureBundle(overrides: { hash?: string } = {}): ScenarioBundle
       world: 'test-world',
       setting: 'Testland, now',
       summary: 'A small crisis for tests.',
+      languages: ['en'],
       durationMinutes: 10,
       seats: [
         { id: 'hom', role: 'hom', title: 'Head of Mission' },

@@ -4,12 +4,13 @@
  * and endings that can never be reached. Our own checks run before the machine is built, so
  * authors never see a raw xstate error.
  */
-import type { Condition, PolarityEntry, Scenario, World } from '../types';
+import type { Condition, Consequence, PolarityEntry, Scenario, World } from '../types';
 import type { Diagnostic } from './diagnostics';
 import { didYouMean } from './diagnostics';
 import type { DataPath, SourceFile } from './source-file';
 import { placesOf } from '../map-model';
 import { exploreScenario } from './explore';
+import { scenarioTextEntries } from '../scenario-text';
 
 export interface CheckInputs {
   scenario: Scenario;
@@ -206,6 +207,8 @@ export function checkScenario({ scenario, world, catalogue, src, study }: CheckI
   for (const { flag, path } of flagsRead) {
     if (!flagsSet.has(flag)) warn('SCN018', `Flag "${flag}" is read but never set.${didYouMean(flag, flagsSet)}`, path);
   }
+  oneSidedDecisions(scenario, catalogue, warn);
+  textTooLong(scenario, warn);
   scenario.polarities.forEach((p, i) => {
     const dirs = leanDirections.get(p.id) ?? new Set();
     const toA = dirs.has('a');
@@ -225,6 +228,117 @@ export function checkScenario({ scenario, world, catalogue, src, study }: CheckI
   }
   scenario.endings.forEach((e, i) => {
     if (!found.endings.has(e.id)) err('SCN022', `Ending "${e.id}" is never reached in a search of ${found.states} states of play.`, ['endings', i, 'id']);
+  });
+  neverFired(scenario, found, warn);
+  return out;
+}
+
+type Warn = (code: string, message: string, path: DataPath, key?: boolean) => void;
+
+/**
+ * SCN030: a decision where every option leans on a polarity and all of them toward the same pole
+ * offers no real choice on that tension. An option that does not lean on it, or leans `both`, is
+ * the counterweight, so it silences the warning.
+ */
+function oneSidedDecisions(scenario: Scenario, catalogue: readonly PolarityEntry[], warn: Warn): void {
+  scenario.nodes.forEach((node, ni) => {
+    if (node.kind !== 'decision' || node.options.length < 2) return;
+    for (const p of scenario.polarities) {
+      const dirs = new Set<string>();
+      let every = true;
+      for (const o of node.options) {
+        const mine = o.leans.filter((l) => l.polarity === p.id);
+        if (mine.length === 0) every = false;
+        mine.forEach((l) => dirs.add(l.toward));
+      }
+      const [only] = [...dirs];
+      if (!every || dirs.size !== 1 || only === 'both') continue;
+      const entry = catalogue.find((c) => c.id === p.id);
+      const pole = only === 'a' ? entry?.pole_a : entry?.pole_b;
+      warn(
+        'SCN030',
+        `Every option at "${node.id}" leans toward pole ${String(only).toUpperCase()}${pole ? ` (${pole})` : ''} of "${p.id}"; no option leans the other way or both, so the decision offers no choice on that tension.`,
+        ['nodes', ni, 'id'],
+      );
+    }
+  });
+}
+
+/** The most characters each kind of text can have before it overflows its place in the layout. */
+export const TEXT_LIMITS = { optionLabel: 90, nodeText: 700, position: 300, injectText: 500, endingText: 900 } as const;
+
+/** SCN032: text longer than the layout holds. */
+function textTooLong(scenario: Scenario, warn: Warn): void {
+  const check = (text: string | undefined, limit: number, what: string, path: DataPath): void => {
+    const n = text === undefined ? 0 : [...text].length;
+    if (n > limit) warn('SCN032', `${what} is ${n} characters long; the layout holds ${limit}. Shorten it by ${n - limit}.`, path);
+  };
+  scenario.nodes.forEach((node, ni) => {
+    check(node.text, TEXT_LIMITS.nodeText, `The text of "${node.id}"`, ['nodes', ni, 'text']);
+    node.positions.forEach((p, pi) =>
+      check(p.text, TEXT_LIMITS.position, `The position of "${p.adviser}" at "${node.id}"`, ['nodes', ni, 'positions', pi, 'text']),
+    );
+    node.options.forEach((o, oi) =>
+      check(o.label, TEXT_LIMITS.optionLabel, `The label of option "${o.id}"`, ['nodes', ni, 'options', oi, 'label']),
+    );
+  });
+  scenario.injects.forEach((inj, i) => check(inj.text, TEXT_LIMITS.injectText, `The text of inject "${inj.id}"`, ['injects', i, 'text']));
+  scenario.endings.forEach((e, i) => check(e.text, TEXT_LIMITS.endingText, `The text of ending "${e.id}"`, ['endings', i, 'text']));
+}
+
+/** SCN031: injects and consequences the bounded search of play never saw arrive. */
+function neverFired(scenario: Scenario, found: ReturnType<typeof exploreScenario>, warn: Warn): void {
+  const states = `in a search of ${found.states} states of play`;
+  scenario.injects.forEach((inj, i) => {
+    if (inj.manual || found.injects.has(inj.id)) return;
+    if (inj.when) warn('SCN031', `Inject "${inj.id}" never arrives: its \`when\` never holds ${states}.`, ['injects', i, 'when']);
+    else if (inj.at !== undefined)
+      warn('SCN031', `Inject "${inj.id}" never arrives: play always ends before minute ${inj.at} ${states}.`, ['injects', i, 'at']);
+    else warn('SCN031', `Inject "${inj.id}" never arrives: it has no \`at\`, no \`when\` and is not \`manual\`.`, ['injects', i, 'id']);
+  });
+  scenario.nodes.forEach((node, ni) => {
+    const outcomes: { option: string; base: DataPath; list: readonly Consequence[] }[] = node.options.map((o, oi) => ({
+      option: o.id,
+      base: ['nodes', ni, 'options', oi],
+      list: o.consequences,
+    }));
+    if (node.timeout) outcomes.push({ option: 'timeout', base: ['nodes', ni, 'timeout'], list: node.timeout.consequences });
+    for (const { option, base, list } of outcomes) {
+      list.forEach((c, ci) => {
+        const ref = `${node.id}.${option}.${c.id}`;
+        if (found.consequences.has(ref)) return;
+        const what = `Consequence "${c.id}" of "${node.id}.${option}" never lands`;
+        if (c.when && found.due.has(ref)) warn('SCN031', `${what}: its \`when\` never holds when it comes due ${states}.`, [...base, 'consequences', ci, 'when']);
+        else warn('SCN031', `${what}: play always ends before it falls due, ${c.delay} minutes after the decision, ${states}. Give the end node a later \`at\`, or shorten the delay.`, [...base, 'consequences', ci, 'id']);
+      });
+    }
+  });
+}
+
+/** Translations read from `locales/<lang>.yaml` beside the scenario; null when the file is missing. */
+export type Translations = ReadonlyMap<string, Readonly<Record<string, unknown>> | null>;
+
+/**
+ * SCN033: for each declared language after the first (the language the file is written in), the
+ * text keys its translation file lacks. One warning per language, at its entry in `languages`.
+ */
+export function checkTranslations(scenario: Scenario, src: SourceFile, translations: Translations): Diagnostic[] {
+  const keys = scenarioTextEntries(scenario).map(([k]) => k);
+  const out: Diagnostic[] = [];
+  scenario.languages.forEach((lang, i) => {
+    if (i === 0) return;
+    const file = `locales/${lang}.yaml`;
+    const t = translations.get(lang) ?? null;
+    const missing = keys.filter((k) => {
+      const v = t?.[k];
+      return typeof v !== 'string' || v.trim() === '';
+    });
+    if (missing.length === 0) return;
+    const first = missing.slice(0, 3).join(', ') + (missing.length > 3 ? ', …' : '');
+    const message = t
+      ? `Language "${lang}": ${missing.length} of ${keys.length} text keys have no translation in ${file} (${first}).`
+      : `Language "${lang}": ${file} was not found beside the scenario, so all ${keys.length} text keys are untranslated (${first}).`;
+    out.push(src.diagnostic('SCN033', 'warning', message, ['languages', i]));
   });
   return out;
 }

@@ -55,6 +55,10 @@ export const DIAGNOSTIC_CATALOGUE: readonly DiagnosticInfo[] = [
   { code: 'SCN026', severity: 'warning', title: 'Polarity pushed only one way', example: 'every lean on mission_posture is toward a', fix: 'Let some option lean toward the other pole (or both).' },
   { code: 'SCN027', severity: 'warning', title: 'Decision without a study note', example: 'a decision with no studyNote', fix: 'Add a one-line studyNote: what the study advises here.' },
   { code: 'SCN028', severity: 'error', title: 'Unknown study section', example: 'cites: ["§9.9.9"]', fix: 'Cite a section that exists in the 2020 edition.' },
+  { code: 'SCN030', severity: 'warning', title: 'Every option leans the same way', example: 'both options at d2 lean toward a on red_lines_use_of_force', fix: 'Give the decision an option that leans toward the other pole, serves both (`toward: both`), or leaves that polarity alone.' },
+  { code: 'SCN031', severity: 'warning', title: 'Inject or consequence never fires', example: 'a consequence of `talk` with `when: { flag: DEPLOYED }`, a flag only `deploy` sets', fix: 'Make its `when` satisfiable on the path that schedules it, move its time before play ends, or remove it.' },
+  { code: 'SCN032', severity: 'warning', title: 'Text too long for the layout', example: 'an option label of 120 characters', fix: 'Shorten it: option labels up to 90 characters, decision text 700, adviser positions 300, inject text 500, ending text 900.' },
+  { code: 'SCN033', severity: 'warning', title: 'Translation missing', example: 'languages: [en, fr] with no locales/fr.yaml', fix: 'Add every missing key to locales/<lang>.yaml beside scenario.yaml, or drop the language from `languages`.' },
 ];
 
 export function catalogueEntry(code: string): DiagnosticInfo | undefined {

@@ -5,10 +5,10 @@
  * clock), and the search runs under a few seeds so chance outcomes go both ways. "Reachable" means
  * found by this search — not reachable-if-you-ignore-conditions.
  */
-import type { Condition, Scenario } from '../types';
+import type { Condition, Scenario, ScenarioNode } from '../types';
 import type { EngineContext } from '../state';
 import { availableOptions, initialContext, reduce, type EngineEvent } from '../reduce';
-import { indexScenario } from '../scenario-index';
+import { indexScenario, outcomeOf, type ScenarioIndex } from '../scenario-index';
 import { sideOfBand } from '../conditions';
 import { percentDraw } from '../rng';
 
@@ -18,6 +18,12 @@ export interface ExploreResult {
   deadEnds: Set<string>;
   states: number;
   truncated: boolean;
+  /** Injects that arrived somewhere in the search (manual ones only arrive when a facilitator fires them). */
+  injects: Set<string>;
+  /** Consequences ("node.option.consequence") that landed, or came due with their `when` holding but lost their chance draw. */
+  consequences: Set<string>;
+  /** Consequences that fell due while play was still running (whether or not they then landed). */
+  due: Set<string>;
 }
 
 export function exploreScenario(scenario: Scenario, opts: { seeds?: number[]; maxStates?: number; playouts?: number } = {}): ExploreResult {
@@ -63,9 +69,12 @@ export function exploreScenario(scenario: Scenario, opts: { seeds?: number[]; ma
       ctx.downsides.join(','),
     ].join('|');
 
-  const result: ExploreResult = { nodes: new Set(), endings: new Set(), deadEnds: new Set(), states: 0, truncated: false };
+  const result: ExploreResult = { nodes: new Set(), endings: new Set(), deadEnds: new Set(), states: 0, truncated: false, injects: new Set(), consequences: new Set(), due: new Set() };
+  const record = recorder(index, result);
+  const certain = indexScenario(withoutChance(scenario));
   for (const seed of seeds) {
     const start = initialContext(index, seed, scenario.seats[0]?.id ?? 'hom');
+    record(null, start);
     const seen = new Set<string>([key(start)]);
     const queue: EngineContext[] = [start];
     while (queue.length) {
@@ -90,6 +99,7 @@ export function exploreScenario(scenario: Scenario, opts: { seeds?: number[]; ma
       }
       for (const event of events) {
         const next = reduce(index, ctx, event);
+        record(ctx, next, event, certain);
         const k = key(next);
         if (seen.has(k)) continue;
         seen.add(k);
@@ -115,7 +125,37 @@ export function exploreScenario(scenario: Scenario, opts: { seeds?: number[]; ma
           break;
         }
         const pick = events[percentDraw(seed, `explore:${run}:${step}`, 0) % events.length] as EngineEvent;
+        const prev = ctx;
         ctx = reduce(index, ctx, pick);
+        record(prev, ctx, pick, certain);
+        result.states++;
+      }
+      result.nodes.add(ctx.node);
+      if (ctx.ending !== null) result.endings.add(ctx.ending);
+    }
+    // Playouts in which every chance consequence lands and advisers are consulted at random: they
+    // reach what lucky draws and consultations open up, so injects and consequences that wait on
+    // those are seen to fire (SCN031).
+    for (let run = 0; run < Math.ceil((opts.playouts ?? 250) / 2); run++) {
+      let ctx = initialContext(certain, seed, scenario.seats[0]?.id ?? 'hom');
+      record(null, ctx);
+      for (let step = 0; step < 500 && ctx.ending === null; step++) {
+        result.nodes.add(ctx.node);
+        const node = certain.nodes.get(ctx.node);
+        if (!node || node.kind === 'end') break;
+        const seq = ctx.seq + 1;
+        const unconsulted = node.positions.filter((p) => !ctx.consulted.some((c) => c.node === node.id && c.adviser === p.adviser));
+        const draw = percentDraw(seed, `explore-certain:${run}:${step}`, 0);
+        const events: EngineEvent[] = availableOptions(certain, ctx).map((option) => ({ type: 'decision.choose', seq, node: node.id, option }));
+        if (node.timeout) events.push({ type: 'decision.timeout', seq, node: node.id });
+        if (events.length === 0) break;
+        const pick: EngineEvent =
+          readsConsultations && unconsulted.length && draw < 40
+            ? { type: 'adviser.consult', seq, node: node.id, adviser: (unconsulted[draw % unconsulted.length] as { adviser: string }).adviser }
+            : (events[draw % events.length] as EngineEvent);
+        const prev = ctx;
+        ctx = reduce(certain, ctx, pick);
+        record(prev, ctx, pick);
         result.states++;
       }
       result.nodes.add(ctx.node);
@@ -123,4 +163,42 @@ export function exploreScenario(scenario: Scenario, opts: { seeds?: number[]; ma
     }
   }
   return result;
+}
+
+/**
+ * Notes the injects and consequences a transition fired. With a `probe` index (the scenario without
+ * chance draws), a chance consequence that resolved without landing is replayed once against it, so
+ * a 10% consequence whose `when` can hold is not reported as one that can never land.
+ */
+function recorder(index: ScenarioIndex, result: ExploreResult): (prev: EngineContext | null, next: EngineContext, event?: EngineEvent, probe?: ScenarioIndex) => void {
+  const note = (ctx: EngineContext, from: number): void => {
+    for (const t of ctx.timeline.slice(from)) {
+      if (t.kind === 'inject' && t.inject) result.injects.add(t.inject);
+      if (t.kind === 'consequence' && t.consequence) result.consequences.add(t.consequence);
+    }
+  };
+  return (prev, next, event, probe) => {
+    note(next, prev ? prev.timeline.length : 0);
+    if (!prev || !event) return;
+    const scheduled =
+      event.type === 'decision.choose' || event.type === 'decision.timeout'
+        ? (outcomeOf(index.nodes.get(event.node) as ScenarioNode, event.type === 'decision.timeout' ? 'timeout' : event.option)?.consequences ?? []).map(
+            (c) => `${event.node}.${event.type === 'decision.timeout' ? 'timeout' : event.option}.${c.id}`,
+          )
+        : [];
+    const stillPending = new Set(next.pending.map((p) => p.ref));
+    const cameDue = [...prev.pending.map((p) => p.ref), ...scheduled].filter((ref) => !stillPending.has(ref));
+    cameDue.forEach((ref) => result.due.add(ref));
+    const lost = cameDue.some((ref) => !result.consequences.has(ref) && index.consequences.get(ref)?.chance !== undefined);
+    if (lost && probe) note(reduce(probe, prev, event), prev.timeline.length);
+  };
+}
+
+/** The scenario with every chance draw removed: each consequence lands whenever its `when` holds. */
+function withoutChance(scenario: Scenario): Scenario {
+  const copy = JSON.parse(JSON.stringify(scenario)) as Scenario;
+  for (const n of copy.nodes) {
+    for (const c of [...n.options.flatMap((o) => o.consequences), ...(n.timeout?.consequences ?? [])]) delete c.chance;
+  }
+  return copy;
 }

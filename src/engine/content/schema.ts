@@ -285,6 +285,18 @@ export const ScenarioSchema = z
     summary: Text,
     durationMinutes: z.number().int().min(5).max(240).describe('Typical real-time length of play.'),
     contentNote: Text.optional().describe('Shown before play when the scenario depicts violence against civilians.'),
+    languages: z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'A language is a code such as "en", "fr" or "pt-BR"')
+          .describe('A language code such as "en", "fr" or "pt-BR".'),
+      )
+      .min(1)
+      .default(['en'])
+      .describe(
+        'The languages the scenario is offered in. The first is the language this file is written in; each other one needs a translation file locales/<lang>.yaml beside scenario.yaml (a flat map: text key → translated text).',
+      ),
     seats: z.array(SeatSchema).min(1).default([{ id: 'hom', role: 'hom', title: 'Head of Mission' }]),
     clock: z
       .strictObject({
