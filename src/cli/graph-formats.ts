@@ -46,7 +46,7 @@ const missingId = (id: string): string => `missing_${id.replace(/[^A-Za-z0-9]/g,
 // ---- DOT -----------------------------------------------------------------------------------------
 
 function renderDot(g: ScenarioGraph): string {
-  const q = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const q = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
   const fill: Record<string, string> = { good: '#d9f2d9', mixed: '#fff3cc', bad: '#f7d4d4' };
   const lines = [`digraph ${q(g.id)} {`, `  label=${q(g.title)}; labelloc=t; rankdir=TB;`, '  node [fontname="Helvetica", fontsize=11]; edge [fontname="Helvetica", fontsize=9];'];
   for (const n of g.nodes) {

@@ -916,7 +916,7 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
           authoring: { ...get().authoring, override: null },
         });
         await saveNow();
-        notify('info', 'authoring.jumped', { node: nodeId.slice(0, 80), steps: path.length });
+        notify('info', 'authoring.jumped', { node: nodeId.slice(0, 80), count: path.length });
         return true;
       });
     },

@@ -202,7 +202,7 @@ export function createAuthoringPanel(store: MandateStore): AuthoringPanel {
       replaceChildren(tools, h('p', { class: 'small muted', text: t('authoring.noSession') }));
       return;
     }
-    if (!tools.contains(jumpSection)) replaceChildren(tools, jumpSection, stateSection, graphSection);
+    if (!tools.contains(jumpSection)) replaceChildren(tools, graphSection, jumpSection, stateSection);
     const scenario = bundle.scenario;
     if (bundleChanged) {
       replaceChildren(jumpSelect, scenario.nodes.map((n) => h('option', { attrs: { value: n.id }, text: `${n.id} — ${n.title}` })));

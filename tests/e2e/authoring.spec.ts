@@ -185,4 +185,50 @@ test.describe('Scenario files on the library screen', () => {
     expect(dialogs).toEqual([]);
     expectNoErrors();
   });
+
+  test('the authoring panel (?author=1): graph, jump to a node, a preview override that is never saved', async ({ page, expectNoErrors }) => {
+    await openLibrary(page, '/?nomap=1&author=1');
+    await dropFile(page, 'clean.yaml', fixture('clean.yaml'));
+    await expect(page.getByTestId('file-check-result')).toHaveAttribute('data-status', 'added');
+    const panel = page.getByTestId('authoring-panel');
+    await expect(panel).toContainText('Start or resume a scenario');
+    await page.getByTestId('start-dropin-clean').click();
+    await page.getByTestId('begin').click();
+    await expect(page.locator('body')).toHaveAttribute('data-screen', 'play');
+
+    // The graph: three nodes, the current one highlighted.
+    const graph = page.getByTestId('scenario-graph');
+    await expect(graph.locator('.g-node')).toHaveCount(3);
+    await expect(graph.locator('.g-node.is-current')).toHaveAttribute('data-node', 'd1');
+
+    // Jump to d2: a fresh, saved session standing there, with the path highlighted.
+    await page.getByTestId('jump-select').selectOption('d2');
+    await page.getByTestId('jump-go').click();
+    await expect.poll(() => page.evaluate(() => window.__mandate?.store.getState().snapshot?.node)).toBe('d2');
+    await expect(graph.locator('.g-node.is-current')).toHaveAttribute('data-node', 'd2');
+    await expect(graph.locator('.g-edge.is-visited')).toHaveCount(1);
+    await expect(page.getByTestId('graph-path')).toHaveText('Path taken: d1 → d2');
+
+    // A preview override: credibility set by hand to 10 turns "The line held" (it needs 60) into the fallback.
+    await page.getByTestId('override-meter-cred').fill('10');
+    await page.getByTestId('override-apply').click();
+    await expect(page.getByTestId('authoring-override')).toContainText('Preview override');
+    await expect(page.getByTestId('authoring-override')).toContainText('cred = 10');
+    await expect(page.locator('[data-option="enforce"]')).toBeVisible();
+    await checkA11y(page, 'authoring-panel');
+    await snap(page, 'authoring-panel-override');
+    const savedLog = await page.evaluate(() => window.__mandate?.store.getState().sessionId);
+    await page.locator('[data-option="enforce"]').click();
+    await page.getByTestId('decide').click();
+    await expect(page.getByTestId('ending')).toContainText('An uneasy night');
+    // Nothing of the preview was saved: the stored session still stands at d2.
+    await page.getByTestId('override-clear').click();
+    await expect.poll(() => page.evaluate(() => window.__mandate?.store.getState().snapshot?.node)).toBe('d2');
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-ready', '1');
+    await page.getByTestId(`resume-${savedLog}`).click();
+    await expect(page.locator('body')).toHaveAttribute('data-screen', 'play');
+    await expect.poll(() => page.evaluate(() => window.__mandate?.store.getState().snapshot?.node)).toBe('d2');
+    expectNoErrors();
+  });
 });
