@@ -190,6 +190,10 @@ function timeoutIfLate(index: ScenarioIndex, ctx: EngineContext): void {
 function decide(index: ScenarioIndex, ctx: EngineContext, optionId: string): void {
   const node = index.nodes.get(ctx.node) as ScenarioNode;
   const outcome = outcomeOf(node, optionId) as Outcome;
+  // A timeout means the in-game deadline has passed: whatever was due before it lands first.
+  if (optionId === 'timeout' && node.deadline !== undefined) {
+    advanceClock(index, ctx, Math.max(ctx.clock, ctx.nodeEnteredAt + node.deadline));
+  }
   const ref: DecisionRef = { node: node.id, option: optionId };
   ctx.choices.push(ref);
   const entry: TimelineEntry = {

@@ -85,6 +85,12 @@ describe('createSession()', () => {
     expect(s.snapshot().context.timeline.some((t) => t.kind === 'timeout' && t.node === 'd1')).toBe(true);
   });
 
+  it('moves the in-game clock to the deadline when a decision times out', () => {
+    const s = createSession(bundle, { seed: 1 });
+    s.send('decision.timeout', { node: 'd1' });
+    expect(s.snapshot().context.timeline.find((t) => t.kind === 'timeout')?.time).toBe(120);
+  });
+
   it('triggers the downside of persistent over-leaning', () => {
     const s = createSession(bundle, { seed: 1 });
     s.send('decision.choose', { node: 'd1', option: 'deploy' });

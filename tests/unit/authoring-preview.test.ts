@@ -139,8 +139,9 @@ describe('setPreviewOverride()', () => {
   it('plays on from meters and flags set by hand, saves nothing, and clears back to the real session', async () => {
     const { store, act, records } = await playing();
     await act.choose('talk');
-    const saved = JSON.stringify(records());
     expect(await act.setPreviewOverride({ meters: { cred: 95 }, flags: { DEPLOYED: true } })).toBe(true);
+    const saved = JSON.stringify(records());
+    expect(records()[0]?.save.log).toHaveLength(1);
     expect(store.getState().authoring.override).toEqual({ meters: { cred: 95 }, flags: { DEPLOYED: true } });
     expect(store.getState().snapshot?.context.meters.cred).toBe(95);
     // "enforce" needs the DEPLOYED flag, which only the override set.
