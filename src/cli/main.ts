@@ -11,6 +11,8 @@ import { play } from './commands/play';
 import { quicktest } from './commands/quicktest';
 import { schema } from './commands/schema';
 import { simulate } from './commands/simulate';
+import { stats } from './commands/stats';
+import { coverage } from './commands/coverage';
 
 export const USAGE = `Usage: npm run scenario -- <command>     (<scenario> is an id under scenarios/ or a path to a .yaml file)
   check [paths…] [--json]                 check scenario files (default: every scenarios/*/scenario.yaml)
@@ -25,7 +27,9 @@ export const USAGE = `Usage: npm run scenario -- <command>     (<scenario> is an
                                           what is never reached, final meters and polarity positions
   quicktest <scenario> [--verbose]        take every option and see every condition both true and false;
                                           exit 1 listing what could not be exercised
-  schema [--write]                        print (or write to scenarios/scenario.schema.json) the JSON Schema for editors`;
+  schema [--write]                        print (or write to scenarios/scenario.schema.json) the JSON Schema for editors
+  stats [--json]                          per scenario: decisions, options, endings, injects, seats, polarities, sections cited
+  coverage [--json]                       which catalogue polarities the scenarios exercise (and where), and which not yet`;
 
 const COMMANDS: Record<string, (args: readonly string[]) => CommandResult> = {
   check,
@@ -35,6 +39,8 @@ const COMMANDS: Record<string, (args: readonly string[]) => CommandResult> = {
   simulate,
   quicktest,
   schema,
+  stats,
+  coverage,
 };
 
 export function runCli(argv: readonly string[]): CommandResult {
