@@ -32,6 +32,8 @@ export interface DebriefDecision {
   /** Wall-clock milliseconds from the decision being posed to being taken, when known. */
   secondsToDecide: number | null;
   consulted: string[];
+  /** The seat that took the decision when the player's seat does not own it; null for the player's own. */
+  decidedBy: string | null;
   /** Consulted advisers whose recommendation was followed / not followed. */
   followed: string[];
   overruled: string[];
@@ -109,6 +111,7 @@ export function debriefModel(bundle: ScenarioBundle, save: Pick<SessionSave, 'se
       secondsToDecide:
         logEntry?.at != null && started != null && started > 0 ? Math.max(0, Math.round((logEntry.at - started) / 1000)) : null,
       consulted,
+      decidedBy: t.by ?? null,
       followed: recommending.filter((p) => consulted.includes(p.adviser) && p.recommends === t.option).map((p) => p.adviser),
       overruled: recommending.filter((p) => consulted.includes(p.adviser) && p.recommends !== t.option).map((p) => p.adviser),
       cites: node.cites,

@@ -15,14 +15,30 @@ export interface MachineInput {
   seat: string;
 }
 
-/** Every node an event at `nodeId` can lead to (options, branches, the timeout). */
-export function successorsOf(scenario: Scenario, nodeId: string): string[] {
+/** The nodes an option, branch or the timeout at `nodeId` leads to directly. */
+function directSuccessors(scenario: Scenario, nodeId: string): string[] {
   const node = scenario.nodes.find((n) => n.id === nodeId);
   if (!node) return [];
   const out = new Set<string>();
   for (const o of [...node.options, ...(node.timeout ? [node.timeout] : [])]) {
     out.add(o.next);
     for (const b of o.branches) out.add(b.next);
+  }
+  return [...out];
+}
+
+/**
+ * Every node an event at `nodeId` can leave play resting at: its direct successors and, through
+ * decisions some seat does not own (taken for the player in the same step), theirs in turn.
+ */
+export function successorsOf(scenario: Scenario, nodeId: string): string[] {
+  const out = new Set<string>();
+  const queue = directSuccessors(scenario, nodeId);
+  while (queue.length) {
+    const id = queue.shift() as string;
+    if (out.has(id)) continue;
+    out.add(id);
+    if (scenario.nodes.find((n) => n.id === id)?.owners) queue.push(...directSuccessors(scenario, id));
   }
   out.delete(nodeId);
   return [...out];

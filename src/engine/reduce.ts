@@ -91,6 +91,7 @@ export function initialContext(index: ScenarioIndex, seed: number, seat: string)
   enterNode(index, ctx, scenario.start);
   fireStateInjects(index, ctx);
   sample(ctx, 0);
+  takeOthersDecisions(index, ctx);
   return ctx;
 }
 
@@ -119,6 +120,7 @@ export function refusal(index: ScenarioIndex, ctx: EngineContext, event: EngineE
     case 'adviser.consult': {
       if (event.node !== ctx.node) return `the current decision is "${ctx.node}", not "${event.node}"`;
       if (!node.positions.some((p) => p.adviser === event.adviser)) return `adviser "${event.adviser}" has no view at "${node.id}"`;
+      if (!advisersOfSeat(index, ctx.seat).has(event.adviser)) return `the seat "${ctx.seat}" cannot consult "${event.adviser}"`;
       if (ctx.consulted.some((c) => c.node === node.id && c.adviser === event.adviser)) return `adviser "${event.adviser}" was already consulted`;
       return null;
     }
@@ -131,6 +133,7 @@ export function refusal(index: ScenarioIndex, ctx: EngineContext, event: EngineE
       if (!inject) return `unknown inject "${event.inject}"`;
       if (!inject.manual) return `inject "${inject.id}" arrives by itself; only manual injects can be fired`;
       if (ctx.firedInjects.includes(inject.id)) return `inject "${inject.id}" has already arrived`;
+      if (!reachesSeat(inject, ctx.seat)) return `inject "${inject.id}" is not for the seat "${ctx.seat}"`;
       return null;
     }
   }
@@ -187,7 +190,38 @@ function timeoutIfLate(index: ScenarioIndex, ctx: EngineContext): void {
   if (deadline !== null && node?.timeout && ctx.ending === null && ctx.clock >= deadline) decide(index, ctx, 'timeout');
 }
 
-function decide(index: ScenarioIndex, ctx: EngineContext, optionId: string): void {
+/** The advisers a seat can consult. */
+export function advisersOfSeat(index: ScenarioIndex, seatId: string): Set<string> {
+  const seat = index.scenario.seats.find((x) => x.id === seatId);
+  return new Set(seat?.advisers ?? index.scenario.advisers.map((a) => a.id));
+}
+
+/** Whether the player's seat owns the decision at this node. */
+export function ownsDecision(node: ScenarioNode, seat: string): boolean {
+  return !node.owners || node.owners.includes(seat);
+}
+
+/** Whether an inject reaches the player's seat (private information reaches only its seats). */
+export function reachesSeat(inject: { seats?: string[] | undefined }, seat: string): boolean {
+  return !inject.seats || inject.seats.includes(seat);
+}
+
+/** The option the owner of a decision takes when the player's seat does not own it. */
+export function npcOption(index: ScenarioIndex, ctx: EngineContext, node: ScenarioNode): string | null {
+  const rule = (node.npc ?? []).find((r) => !r.when || evaluateCondition(index, ctx, r.when));
+  return rule?.option ?? null;
+}
+
+/** Takes, in turn, every decision the player's seat does not own, as its owner would. */
+function takeOthersDecisions(index: ScenarioIndex, ctx: EngineContext): void {
+  const node = index.nodes.get(ctx.node);
+  if (!node || node.kind !== 'decision' || ctx.ending !== null || ownsDecision(node, ctx.seat)) return;
+  const option = npcOption(index, ctx, node);
+  if (option === null) return; // the checker rejects this (SCN034)
+  decide(index, ctx, option, node.owners?.[0] ?? 'npc');
+}
+
+function decide(index: ScenarioIndex, ctx: EngineContext, optionId: string, by?: string): void {
   const node = index.nodes.get(ctx.node) as ScenarioNode;
   const outcome = outcomeOf(node, optionId) as Outcome;
   // A timeout means the in-game deadline has passed: whatever was due before it lands first.
@@ -203,6 +237,7 @@ function decide(index: ScenarioIndex, ctx: EngineContext, optionId: string): voi
     node: node.id,
     option: optionId,
     deltas: {},
+    ...(by ? { by } : {}),
   };
   ctx.timeline.push(entry);
   applyEffects(ctx, outcome.effects, entry);
@@ -216,6 +251,7 @@ function decide(index: ScenarioIndex, ctx: EngineContext, optionId: string): voi
   const branch = outcome.branches.find((b) => evaluateCondition(index, ctx, b.when));
   enterNode(index, ctx, branch ? branch.next : outcome.next);
   sample(ctx, ctx.choices.length);
+  takeOthersDecisions(index, ctx);
 }
 
 function enterNode(index: ScenarioIndex, ctx: EngineContext, nodeId: string): void {
@@ -308,7 +344,7 @@ function advanceClock(index: ScenarioIndex, ctx: EngineContext, to: number): voi
   for (;;) {
     const nextConsequence = earliest(ctx.pending);
     const nextInject = index.scenario.injects.find(
-      (i) => !i.manual && i.at !== undefined && !i.when && i.at <= to && !ctx.firedInjects.includes(i.id),
+      (i) => !i.manual && i.at !== undefined && !i.when && i.at <= to && reachesSeat(i, ctx.seat) && !ctx.firedInjects.includes(i.id),
     );
     const injectDue = nextInject?.at ?? Infinity;
     const consequenceDue = nextConsequence && nextConsequence.due <= to ? nextConsequence.due : Infinity;
@@ -383,7 +419,7 @@ function fireStateInjects(index: ScenarioIndex, ctx: EngineContext): void {
   while (fired) {
     fired = false;
     for (const inject of stateInjects(index)) {
-      if (ctx.firedInjects.includes(inject.id)) continue;
+      if (ctx.firedInjects.includes(inject.id) || !reachesSeat(inject, ctx.seat)) continue;
       if (inject.at !== undefined && inject.at > ctx.clock) continue;
       if (inject.when && evaluateCondition(index, ctx, inject.when)) {
         fireInject(index, ctx, inject.id, ctx.clock);

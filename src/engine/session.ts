@@ -118,6 +118,8 @@ export function createSession(bundle: ScenarioBundle, opts: { seed: number; seat
       const why = refusal(index, actor.getSnapshot().context, event);
       if (why) return { ok: false, reason: why };
       actor.send(event);
+      // The rules accepted the event, so the machine must have applied it; anything else is a bug of ours.
+      if (actor.getSnapshot().context.seq !== seq) throw new Error(`Mandate engine: the machine did not apply ${type} #${seq} at "${event.type === 'note.add' || event.type === 'clock.advance' || event.type === 'inject.arrive' ? actor.getSnapshot().context.node : event.node}"`);
       const entry: LogEntry = { seq, type, payload: { ...payload }, at };
       entries.push(entry);
       return { ok: true, entry };

@@ -33,6 +33,8 @@ export interface TimelineEntry {
   pole?: 'a' | 'b';
   ending?: string;
   note?: string;
+  /** For a decision the player's seat does not own: the seat that took it. */
+  by?: string;
   /** The decisions that caused it. */
   causes?: DecisionRef[];
   /** Meter changes it made. */

@@ -151,6 +151,20 @@ export function checkScenario({ scenario, world, catalogue, src, study }: CheckI
       if (box && !study.boxes.has(box.toUpperCase()))
         err('SCN028', `No case box "${box}" in the 2020 edition.`, [...base, 'cites', ci]);
     });
+    const seatIds = new Set(scenario.seats.map((x) => x.id));
+    node.owners?.forEach((o, oi) => {
+      if (!seatIds.has(o)) err('SCN029', `Seat "${o}" is not declared under seats.${didYouMean(o, seatIds)}`, [...base, 'owners', oi]);
+    });
+    if (node.kind === 'decision' && node.owners && scenario.seats.some((x) => !node.owners?.includes(x.id))) {
+      const rules = node.npc ?? [];
+      if (rules.length === 0 || rules[rules.length - 1]?.when)
+        err('SCN034', `Decision "${node.id}" is not every seat's own, but has no \`npc\` rule without \`when\` for the others.`, [...base, node.npc ? 'npc' : 'owners'], !node.npc);
+    }
+    node.npc?.forEach((r, ri) => {
+      if (!node.options.some((o) => o.id === r.option))
+        err('SCN016', `Decision "${node.id}" has no option "${r.option}".${didYouMean(r.option, node.options.map((o) => o.id))}`, [...base, 'npc', ri, 'option']);
+      condition(r.when, [...base, 'npc', ri, 'when']);
+    });
     node.positions.forEach((p, pi) => {
       if (!adviserIds.has(p.adviser))
         err('SCN015', `Adviser "${p.adviser}" is not declared.${didYouMean(p.adviser, adviserIds)}`, [...base, 'positions', pi, 'adviser']);
@@ -182,7 +196,16 @@ export function checkScenario({ scenario, world, catalogue, src, study }: CheckI
     }
   });
 
+  const seatIdSet = new Set(scenario.seats.map((x) => x.id));
+  scenario.seats.forEach((seat, si) =>
+    seat.advisers?.forEach((a, ai) => {
+      if (!adviserIds.has(a)) err('SCN015', `Adviser "${a}" is not declared.${didYouMean(a, adviserIds)}`, ['seats', si, 'advisers', ai]);
+    }),
+  );
   scenario.injects.forEach((inj, i) => {
+    inj.seats?.forEach((x, xi) => {
+      if (!seatIdSet.has(x)) err('SCN029', `Seat "${x}" is not declared under seats.${didYouMean(x, seatIdSet)}`, ['injects', i, 'seats', xi]);
+    });
     condition(inj.when, ['injects', i, 'when']);
     effects(inj.effects, ['injects', i, 'effects']);
     if (inj.incident) placeRef(inj.incident.at, ['injects', i, 'incident', 'at']);

@@ -72,8 +72,10 @@ export function exploreScenario(scenario: Scenario, opts: { seeds?: number[]; ma
   const result: ExploreResult = { nodes: new Set(), endings: new Set(), deadEnds: new Set(), states: 0, truncated: false, injects: new Set(), consequences: new Set(), due: new Set() };
   const record = recorder(index, result);
   const certain = indexScenario(withoutChance(scenario));
-  for (const seed of seeds) {
-    const start = initialContext(index, seed, scenario.seats[0]?.id ?? 'hom');
+  // Every seat is searched: a node or ending may be reachable from one seat only.
+  const runs = scenario.seats.flatMap((s) => seeds.map((seed) => ({ seed, seat: s.id })));
+  for (const { seed, seat } of runs) {
+    const start = initialContext(index, seed, seat);
     record(null, start);
     const seen = new Set<string>([key(start)]);
     const queue: EngineContext[] = [start];
@@ -137,7 +139,7 @@ export function exploreScenario(scenario: Scenario, opts: { seeds?: number[]; ma
     // reach what lucky draws and consultations open up, so injects and consequences that wait on
     // those are seen to fire (SCN031).
     for (let run = 0; run < Math.ceil((opts.playouts ?? 250) / 2); run++) {
-      let ctx = initialContext(certain, seed, scenario.seats[0]?.id ?? 'hom');
+      let ctx = initialContext(certain, seed, seat);
       record(null, ctx);
       for (let step = 0; step < 500 && ctx.ending === null; step++) {
         result.nodes.add(ctx.node);
@@ -175,6 +177,8 @@ function recorder(index: ScenarioIndex, result: ExploreResult): (prev: EngineCon
     for (const t of ctx.timeline.slice(from)) {
       if (t.kind === 'inject' && t.inject) result.injects.add(t.inject);
       if (t.kind === 'consequence' && t.consequence) result.consequences.add(t.consequence);
+      // Decisions taken for the player (by the seat that owns them) pass through nodes play never rests on.
+      if (t.kind === 'decision' && t.by && t.node) result.nodes.add(t.node);
     }
   };
   return (prev, next, event, probe) => {

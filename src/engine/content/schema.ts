@@ -190,6 +190,19 @@ export const NodeSchema = z
     timeout: TimeoutSchema.optional(),
     cites: z.array(Cite).default([]).describe('The study sections behind how this decision is scored.'),
     studyNote: Text.optional().describe('One line: what the study advises at this kind of decision (our own words).'),
+    owners: z
+      .array(Id)
+      .optional()
+      .describe("The seats whose own decision this is (default: every seat). For any other seat it is taken by the seat-holder who owns it, following `npc`, and the player sees it happen."),
+    npc: z
+      .array(
+        z.strictObject({
+          when: ConditionSchema.optional().describe('This rule applies when the condition holds; rules are tried in order.'),
+          option: Id.describe('The option the owner of the decision takes.'),
+        }),
+      )
+      .optional()
+      .describe('How the decision is taken when the player does not own it: ordered rules, the last without `when`.'),
   })
   .describe('A node of the scenario graph.');
 
@@ -235,6 +248,10 @@ const InjectSchema = z
     text: Text,
     effects: z.array(EffectSchema).default([]),
     incident: IncidentSchema.optional(),
+    seats: z
+      .array(Id)
+      .optional()
+      .describe('Private information: only players in these seats receive it (default: every seat).'),
   })
   .describe('An inject: an outside voice arriving through a channel.');
 
@@ -267,11 +284,20 @@ const MapMarkerSchema = z.strictObject({
   when: ConditionSchema.optional(),
 });
 
-const SeatSchema = z.strictObject({
-  id: Id,
-  role: AdviserSchema.shape.role,
-  title: Text,
-});
+const SeatSchema = z
+  .strictObject({
+    id: Id,
+    role: AdviserSchema.shape.role,
+    title: Text,
+    advisers: z.array(Id).optional().describe('The advisers this seat can consult (default: every adviser).'),
+    briefing: z
+      .strictObject({
+        situation: Text.optional().describe('What this seat sees first, instead of the common situation.'),
+        role: Text.optional().describe("This seat's role and authority."),
+      })
+      .optional(),
+  })
+  .describe('A seat the player can take: it decides their own decisions, private information and advisers.');
 
 export const ScenarioSchema = z
   .strictObject({

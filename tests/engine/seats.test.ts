@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { createSession, debriefModel, replay } from '../../src/engine/index';
+import { exploreScenario } from '../../src/engine/content/index';
+import { fixtureBundle } from '../support/fixtures';
+
+const bundle = fixtureBundle('seats');
+
+describe('player seats', () => {
+  it('the Head of Mission decides d2 themselves', () => {
+    const s = createSession(bundle, { seed: 1, seat: 'hom' });
+    s.send('decision.choose', { node: 'd1', option: 'deploy' });
+    expect(s.snapshot().node).toBe('d2');
+  });
+
+  it('for the Police Commissioner, d2 is taken by its owner following the npc rules, and recorded as such', () => {
+    const s = createSession(bundle, { seed: 1, seat: 'pc' });
+    s.send('decision.choose', { node: 'd1', option: 'deploy' });
+    const ctx = s.snapshot().context;
+    expect(s.snapshot().done).toBe(true);
+    expect(ctx.choices).toEqual([{ node: 'd1', option: 'deploy' }, { node: 'd2', option: 'enforce' }]);
+    expect(ctx.timeline.find((t) => t.node === 'd2' && t.kind === 'decision')).toMatchObject({ by: 'hom' });
+    const other = createSession(bundle, { seed: 1, seat: 'pc' });
+    other.send('decision.choose', { node: 'd1', option: 'talk' });
+    expect(other.snapshot().context.choices.at(-1)).toEqual({ node: 'd2', option: 'hold' });
+  });
+
+  it('private information reaches only its seat', () => {
+    const hom = createSession(bundle, { seed: 1, seat: 'hom' });
+    const pc = createSession(bundle, { seed: 1, seat: 'pc' });
+    hom.send('decision.choose', { node: 'd1', option: 'talk' });
+    pc.send('decision.choose', { node: 'd1', option: 'talk' });
+    expect(hom.snapshot().context.firedInjects).not.toContain('pc-call');
+    expect(pc.snapshot().context.firedInjects).toContain('pc-call');
+  });
+
+  it('a seat consults only its own advisers', () => {
+    const pc = createSession(bundle, { seed: 1, seat: 'pc' });
+    expect(pc.send('adviser.consult', { node: 'd1', adviser: 'fc' })).toEqual({ ok: false, reason: 'the seat "pc" cannot consult "fc"' });
+    expect(pc.send('adviser.consult', { node: 'd1', adviser: 'pol' }).ok).toBe(true);
+  });
+
+  it('replays a seat\'s session to the same snapshot, and the debrief shows who took each decision', () => {
+    const pc = createSession(bundle, { seed: 9, seat: 'pc' });
+    pc.send('decision.choose', { node: 'd1', option: 'deploy' });
+    expect(replay(bundle, pc.save())).toEqual(pc.snapshot());
+    const d = debriefModel(bundle, pc.save());
+    expect(d.decisions.map((x) => [x.node, x.decidedBy])).toEqual([['d1', null], ['d2', 'hom']]);
+  });
+
+  it('the reachability search covers every seat', () => {
+    const found = exploreScenario(bundle.scenario);
+    expect(found.nodes.has('d2')).toBe(true);
+    expect(found.injects.has('pc-call')).toBe(true);
+  });
+});
