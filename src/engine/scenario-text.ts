@@ -22,7 +22,13 @@ function walk(s: Scenario, visit: Visit): void {
   field('briefing.mandate', s.briefing, 'mandate');
   field('briefing.situation', s.briefing, 'situation');
   field('briefing.role', s.briefing, 'role');
-  for (const seat of s.seats) field(`seats.${seat.id}.title`, seat, 'title');
+  for (const seat of s.seats) {
+    field(`seats.${seat.id}.title`, seat, 'title');
+    if (seat.briefing) {
+      field(`seats.${seat.id}.briefing.situation`, seat.briefing, 'situation');
+      field(`seats.${seat.id}.briefing.role`, seat.briefing, 'role');
+    }
+  }
   for (const m of s.meters) {
     field(`meters.${m.id}.label`, m, 'label');
     field(`meters.${m.id}.description`, m, 'description');

@@ -3,6 +3,7 @@
  * after every accepted event), so views can compare results by reference.
  */
 import {
+  advisersOfSeat,
   availableOptions,
   indexScenario,
   debriefModel,
@@ -101,7 +102,7 @@ export function selectCurrentDecision(s: MandateState): DecisionView | null {
       hasTimeout: Boolean(node.timeout),
       timeoutTitle: node.timeout?.title ?? null,
       options: available.map((o, i) => ({ id: o.id, key: i + 1, label: o.label, text: o.text ?? null })),
-      advisers: node.positions.map((p) => {
+      advisers: node.positions.filter((p) => advisersOfSeat(indexScenario(scenario), ctx.seat).has(p.adviser)).map((p) => {
         const adviser = scenario.advisers.find((a) => a.id === p.adviser);
         const consulted = ctx.consulted.some((c) => c.node === node.id && c.adviser === p.adviser);
         const rec = p.recommends ? node.options.find((o) => o.id === p.recommends) : undefined;
@@ -127,7 +128,7 @@ function optionAvailable(bundle: ScenarioBundle, snapshot: EngineSnapshot, optio
 
 export interface FeedItem {
   key: string;
-  kind: 'inject' | 'consequence' | 'overlean' | 'timeout';
+  kind: 'inject' | 'consequence' | 'overlean' | 'timeout' | 'delegated';
   channel: string | null;
   from: string | null;
   title: string;
@@ -155,6 +156,12 @@ function feedOf(bundle: ScenarioBundle, timeline: readonly TimelineEntry[]): Fee
       const p = scenario.polarities.find((x) => x.id === t.polarity);
       const d = t.pole === 'a' ? p?.downsideA : p?.downsideB;
       if (d) items.push({ ...base, kind: 'overlean', channel: null, from: null, title: d.title, text: d.text });
+    } else if (t.kind === 'decision' && t.by && t.node) {
+      // A decision the player's seat does not own, taken by the seat that does.
+      const node = findNode(bundle, t.node);
+      const option = node?.options.find((o) => o.id === t.option);
+      const by = scenario.seats.find((x) => x.id === t.by)?.title ?? t.by;
+      if (node && option) items.push({ ...base, kind: 'delegated', channel: null, from: by, title: node.title, text: option.label });
     } else if (t.kind === 'timeout' && t.node) {
       const node = findNode(bundle, t.node);
       if (node?.timeout) items.push({ ...base, kind: 'timeout', channel: null, from: null, title: node.timeout.title, text: node.timeout.text });

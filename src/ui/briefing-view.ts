@@ -53,11 +53,24 @@ export function createBriefingView(ctx: ViewContext): View {
           'div',
           { class: 'briefing-text' },
           section('briefing.mandate', h('blockquote', { class: 'mandate', text: scenarioText(`${id}:briefing.mandate`, scenario.briefing.mandate) })),
-          section('briefing.situation', h('p', { class: 'prose', text: scenarioText(`${id}:briefing.situation`, scenario.briefing.situation) })),
+          section(
+            'briefing.situation',
+            h('p', {
+              class: 'prose',
+              text: seat?.briefing?.situation
+                ? scenarioText(`${id}:seats.${seat.id}.briefing.situation`, seat.briefing.situation)
+                : scenarioText(`${id}:briefing.situation`, scenario.briefing.situation),
+            }),
+          ),
           section(
             'briefing.role',
             seat ? h('p', { text: t('briefing.seat', { seat: seat.title }) }) : null,
-            h('p', { class: 'prose', text: scenarioText(`${id}:briefing.role`, scenario.briefing.role) }),
+            h('p', {
+              class: 'prose',
+              text: seat?.briefing?.role
+                ? scenarioText(`${id}:seats.${seat.id}.briefing.role`, seat.briefing.role)
+                : scenarioText(`${id}:briefing.role`, scenario.briefing.role),
+            }),
           ),
           section(
             'briefing.team',

@@ -106,7 +106,7 @@ export function createDebriefView(ctx: ViewContext): View {
         h(
           'dl',
           { class: 'review' },
-          h('dt', { text: t('debrief.chose') }),
+          h('dt', { text: d.decidedBy ? t('debrief.decidedBy', { by: scenario.seats.find((x) => x.id === d.decidedBy)?.title ?? d.decidedBy }) : t('debrief.chose') }),
           h('dd', { class: d.option === 'timeout' ? 'is-timeout' : '', text: d.label }),
           h('dt', { text: t('debrief.consulted') }),
           h('dd', { text: d.consulted.length ? d.consulted.map(adviserTitle).join(', ') : t('debrief.consultedNone') }),

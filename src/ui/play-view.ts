@@ -31,7 +31,7 @@ const CHANNEL_ICON: Record<string, string> = {
   report: '📄',
   meeting: '👥',
 };
-const KIND_ICON: Record<string, string> = { consequence: '↳', overlean: '⚖', timeout: '⌛' };
+const KIND_ICON: Record<string, string> = { consequence: '↳', overlean: '⚖', timeout: '⌛', delegated: '⇢' };
 
 export function createPlayView(ctx: ViewContext): View {
   const { store } = ctx;
@@ -307,7 +307,12 @@ export function createPlayView(ctx: ViewContext): View {
   }
 
   function feedItem(f: FeedItem): HTMLElement {
-    const kindLabel = f.kind === 'inject' ? t(`channel.${f.channel ?? 'report'}`) : t(`feedKind.${f.kind}`);
+    const kindLabel =
+      f.kind === 'inject'
+        ? t(`channel.${f.channel ?? 'report'}`)
+        : f.kind === 'delegated'
+          ? t('feedKind.delegated', { by: f.from ?? '' })
+          : t(`feedKind.${f.kind}`);
     const icon = f.kind === 'inject' ? (CHANNEL_ICON[f.channel ?? ''] ?? '•') : (KIND_ICON[f.kind] ?? '•');
     return h(
       'li',
