@@ -24,6 +24,7 @@ import { createBriefingView } from '../ui/briefing-view';
 import { createChrome } from '../ui/chrome';
 import { createDebriefView } from '../ui/debrief-view';
 import { downloadText } from '../ui/dom';
+import { loadGlossary, provideGlossary } from '../ui/glossary';
 import { createLibraryView } from '../ui/library-view';
 import { createPlayView } from '../ui/play-view';
 import { createSettingsView } from '../ui/settings-view';
@@ -68,9 +69,12 @@ export async function startApp(opts: StartOptions): Promise<MandateStore> {
   const settingsStorage = localSettingsStorage();
   const adapter = await openBestAdapter();
   const persistence = createPersistence(adapter, { locks: browserLocks() });
+  // The glossary is its own lazily loaded chunk: it arrives with the first scenario, so scenario text
+  // is never shown before its terms can be explained, and it never weighs on the first screen.
+  provideGlossary(() => import('virtual:mandate-glossary').then((m) => m.glossary));
   const store = createMandateStore({
     library: opts.library,
-    loadBundle: opts.loadBundle,
+    loadBundle: (id) => Promise.all([opts.loadBundle(id), loadGlossary()]).then(([bundle]) => bundle),
     persistence,
     settingsStorage,
     countdownStash: localCountdownStash(),
@@ -168,5 +172,7 @@ export async function startApp(opts: StartOptions): Promise<MandateStore> {
 
   await store.getState().actions.init();
   document.documentElement.dataset.ready = '1';
+  // Scenario files opened from disk do not go through loadBundle: fetch the glossary once the first screen is ready.
+  void loadGlossary();
   return store;
 }

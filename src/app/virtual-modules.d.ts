@@ -14,3 +14,9 @@ declare module 'virtual:mandate-shared' {
   /** The 2020 edition's section numbers and case boxes, or null when the build had no study text. */
   export const study: { sections: string[]; boxes: string[] } | null;
 }
+
+/** The in-game glossary, scenarios/glossary.yaml compiled (src/build/vite-plugin-scenarios.ts). Import it lazily. */
+declare module 'virtual:mandate-glossary' {
+  import type { GlossaryEntry } from '../ui/glossary-terms';
+  export const glossary: GlossaryEntry[];
+}

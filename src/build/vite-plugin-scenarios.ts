@@ -10,6 +10,7 @@ import type { Plugin } from 'vite';
 import { compileAll, compileFile, loadShared, loadStudy, rel, scenarioFiles, SCENARIOS_DIR, ROOT } from './content-files';
 import { formatDiagnostic, libraryEntry } from '../engine/content/index';
 import type { ScenarioBundle } from '../engine/index';
+import { GLOSSARY_FILE, loadGlossary } from './glossary-file';
 
 const LIBRARY = 'virtual:mandate-library';
 const SCENARIO_PREFIX = 'virtual:mandate-scenario/';
@@ -19,6 +20,11 @@ const SCENARIO_PREFIX = 'virtual:mandate-scenario/';
  * ever imported dynamically, so it stays out of the first-screen bundle.
  */
 const SHARED = 'virtual:mandate-shared';
+/**
+ * The in-game glossary (scenarios/glossary.yaml) as JSON. Imported dynamically with the scenario,
+ * so it stays out of the first-screen bundle even as it grows.
+ */
+const GLOSSARY = 'virtual:mandate-glossary';
 /** The custom HMR event the authoring preview listens to (dev server only). */
 export const SCENARIO_UPDATED_EVENT = 'mandate:scenario-updated';
 
@@ -47,13 +53,21 @@ export function scenariosPlugin(): Plugin {
     name: 'mandate-scenarios',
     buildStart() {
       compile((msg) => this.error(msg));
+      const glossary = loadGlossary();
+      if (glossary.errors.length) this.error(`Glossary errors:\n${glossary.errors.join('\n')}`);
+      this.addWatchFile(GLOSSARY_FILE);
       for (const f of listFiles(SCENARIOS_DIR)) if (f.endsWith('.yaml')) this.addWatchFile(f);
     },
     resolveId(id) {
-      if (id === LIBRARY || id === SHARED || id.startsWith(SCENARIO_PREFIX)) return `\0${id}`;
+      if (id === LIBRARY || id === SHARED || id === GLOSSARY || id.startsWith(SCENARIO_PREFIX)) return `\0${id}`;
       return null;
     },
     load(id) {
+      if (id === `\0${GLOSSARY}`) {
+        const { entries, errors } = loadGlossary();
+        if (errors.length) this.error(`Glossary errors:\n${errors.join('\n')}`);
+        return `export const glossary = JSON.parse(${JSON.stringify(JSON.stringify(entries))});`;
+      }
       if (id === `\0${SHARED}`) {
         const { world, catalogue } = loadShared();
         const study = loadStudy();
@@ -89,12 +103,20 @@ export function scenariosPlugin(): Plugin {
       if (!ctx.file.startsWith(SCENARIOS_DIR) || !ctx.file.endsWith('.yaml')) return;
       const { server } = ctx;
       const invalidate = (): void => {
-        for (const id of [`\0${LIBRARY}`, `\0${SHARED}`, ...[...bundles.keys()].map((k) => `\0${SCENARIO_PREFIX}${k}`)]) {
+        for (const id of [`\0${LIBRARY}`, `\0${SHARED}`, `\0${GLOSSARY}`, ...[...bundles.keys()].map((k) => `\0${SCENARIO_PREFIX}${k}`)]) {
           const mod = server.moduleGraph.getModuleById(id);
           if (mod) server.moduleGraph.invalidateModule(mod);
         }
       };
       const changed = resolve(ctx.file);
+      if (changed === GLOSSARY_FILE) {
+        const mod = server.moduleGraph.getModuleById(`\0${GLOSSARY}`);
+        if (mod) server.moduleGraph.invalidateModule(mod);
+        const { errors } = loadGlossary();
+        if (errors.length) server.config.logger.error(`Glossary errors:\n${errors.join('\n')}`);
+        else server.ws.send({ type: 'full-reload' });
+        return [];
+      }
       if (!scenarioFiles().includes(changed)) {
         sharedCache = null;
         // The world or the polarity catalogue: every scenario depends on them, so reload the page.

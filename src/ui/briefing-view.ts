@@ -3,6 +3,7 @@ import { scenarioText, t } from '../i18n';
 import { clockView, selectScenario, type MandateStoreState } from '../store';
 import { h } from './dom';
 import { clockText } from './format';
+import { termText } from './glossary';
 import { createMapPanel } from './map-panel';
 import { siteHeader } from './site-header';
 import type { View, ViewContext } from './view';
@@ -43,7 +44,7 @@ export function createBriefingView(ctx: ViewContext): View {
         { class: 'page-intro' },
         h('p', { class: 'eyebrow', text: t('briefing.heading') }),
         heading,
-        scenario.subtitle ? h('p', { class: 'tagline', text: scenarioText(`${id}:subtitle`, scenario.subtitle) }) : null,
+        scenario.subtitle ? h('p', { class: 'tagline' }, termText(scenarioText(`${id}:subtitle`, scenario.subtitle))) : null,
         h('p', { class: 'muted', text: t('briefing.startsAt', { clock: clockText(clockView(bundle, scenario.clock.start)) }) }),
       ),
       h(
@@ -52,25 +53,31 @@ export function createBriefingView(ctx: ViewContext): View {
         h(
           'div',
           { class: 'briefing-text' },
-          section('briefing.mandate', h('blockquote', { class: 'mandate', text: scenarioText(`${id}:briefing.mandate`, scenario.briefing.mandate) })),
+          section('briefing.mandate', h('blockquote', { class: 'mandate' }, termText(scenarioText(`${id}:briefing.mandate`, scenario.briefing.mandate)))),
           section(
             'briefing.situation',
-            h('p', {
-              class: 'prose',
-              text: seat?.briefing?.situation
-                ? scenarioText(`${id}:seats.${seat.id}.briefing.situation`, seat.briefing.situation)
-                : scenarioText(`${id}:briefing.situation`, scenario.briefing.situation),
-            }),
+            h(
+              'p',
+              { class: 'prose' },
+              termText(
+                seat?.briefing?.situation
+                  ? scenarioText(`${id}:seats.${seat.id}.briefing.situation`, seat.briefing.situation)
+                  : scenarioText(`${id}:briefing.situation`, scenario.briefing.situation),
+              ),
+            ),
           ),
           section(
             'briefing.role',
-            seat ? h('p', { text: t('briefing.seat', { seat: seat.title }) }) : null,
-            h('p', {
-              class: 'prose',
-              text: seat?.briefing?.role
-                ? scenarioText(`${id}:seats.${seat.id}.briefing.role`, seat.briefing.role)
-                : scenarioText(`${id}:briefing.role`, scenario.briefing.role),
-            }),
+            seat ? h('p', null, termText(t('briefing.seat', { seat: seat.title }))) : null,
+            h(
+              'p',
+              { class: 'prose' },
+              termText(
+                seat?.briefing?.role
+                  ? scenarioText(`${id}:seats.${seat.id}.briefing.role`, seat.briefing.role)
+                  : scenarioText(`${id}:briefing.role`, scenario.briefing.role),
+              ),
+            ),
           ),
           section(
             'briefing.team',
@@ -78,7 +85,7 @@ export function createBriefingView(ctx: ViewContext): View {
               'ul',
               { class: 'team-list', attrs: { 'data-testid': 'team' } },
               scenario.advisers.map((a) =>
-                h('li', null, h('strong', { text: scenarioText(`${id}:advisers.${a.id}.title`, a.title) }), h('span', { class: 'muted', text: ` — ${t('briefing.consultCost', { count: a.consultMinutes })}` })),
+                h('li', null, h('strong', null, termText(scenarioText(`${id}:advisers.${a.id}.title`, a.title))), h('span', { class: 'muted', text: ` — ${t('briefing.consultCost', { count: a.consultMinutes })}` })),
               ),
             ),
           ),

@@ -4,6 +4,7 @@ import type { DebriefModel, TimelineEntry } from '../engine';
 import { clockView, decisionLabel, selectDebrief, type MandateStoreState } from '../store';
 import { h } from './dom';
 import { meterCharts, polarityChart } from './charts';
+import { termText } from './glossary';
 import { siteHeader } from './site-header';
 import type { View, ViewContext } from './view';
 
@@ -79,7 +80,7 @@ export function createDebriefView(ctx: ViewContext): View {
           h(
             'div',
             { class: 'tl-body' },
-            h('p', { text: timelineText(e) }),
+            h('p', null, termText(timelineText(e))),
             e.causes?.length && e.kind !== 'decision' && e.kind !== 'timeout'
               ? h(
                   'ul',
@@ -102,25 +103,25 @@ export function createDebriefView(ctx: ViewContext): View {
       h(
         'li',
         { class: 'card decision-review', attrs: { 'data-testid': 'decision-review' } },
-        h('h3', { text: `${t('play.decisionNumber', { number: i + 1 })} · ${scenarioText(`${sid}:nodes.${d.node}.title`, d.title)}` }),
+        h('h3', null, `${t('play.decisionNumber', { number: i + 1 })} · `, termText(scenarioText(`${sid}:nodes.${d.node}.title`, d.title))),
         h(
           'dl',
           { class: 'review' },
           h('dt', { text: d.decidedBy ? t('debrief.decidedBy', { by: scenario.seats.find((x) => x.id === d.decidedBy)?.title ?? d.decidedBy }) : t('debrief.chose') }),
-          h('dd', { class: d.option === 'timeout' ? 'is-timeout' : '', text: d.label }),
+          h('dd', { class: d.option === 'timeout' ? 'is-timeout' : '' }, termText(d.label)),
           h('dt', { text: t('debrief.consulted') }),
           h('dd', { text: d.consulted.length ? d.consulted.map(adviserTitle).join(', ') : t('debrief.consultedNone') }),
           h('dt', { text: t('debrief.followed') }),
           h('dd', { text: d.followed.length ? d.followed.map(adviserTitle).join(', ') : t('debrief.nobody') }),
           h('dt', { text: t('debrief.overruled') }),
           h('dd', { text: d.overruled.length ? d.overruled.map(adviserTitle).join(', ') : t('debrief.nobody') }),
-          d.consequences.length ? [h('dt', { text: t('debrief.consequences') }), h('dd', null, h('ul', { class: 'plain-list' }, d.consequences.map((c) => h('li', { text: consequenceTitle(c) }))))] : null,
+          d.consequences.length ? [h('dt', { text: t('debrief.consequences') }), h('dd', null, h('ul', { class: 'plain-list' }, d.consequences.map((c) => h('li', null, termText(consequenceTitle(c))))))] : null,
           h('dt', { text: t('debrief.notTaken') }),
-          h('dd', null, d.alternatives.length ? h('ul', { class: 'plain-list' }, d.alternatives.map((a) => h('li', { text: a.label }))) : t('debrief.nobody')),
+          h('dd', null, d.alternatives.length ? h('ul', { class: 'plain-list' }, d.alternatives.map((a) => h('li', null, termText(a.label)))) : t('debrief.nobody')),
           d.cites.length || d.studyNote
             ? [
                 h('dt', { text: t('debrief.study') }),
-                h('dd', null, d.cites.length ? h('p', { class: 'cites', text: d.cites.join(' · ') }) : null, d.studyNote ? h('p', { class: 'study-note', text: d.studyNote }) : null),
+                h('dd', null, d.cites.length ? h('p', { class: 'cites' }, termText(d.cites.join(' · '))) : null, d.studyNote ? h('p', { class: 'study-note' }, termText(d.studyNote)) : null),
               ]
             : null,
         ),
@@ -148,7 +149,7 @@ export function createDebriefView(ctx: ViewContext): View {
         h('p', { class: 'eyebrow', text: t('debrief.ending') }),
         h('h2', { id: 'ending-title', text: ending ? ending.title : t('debrief.incomplete') }),
         ending ? h('p', { class: 'tone-label', text: t(`tone.${ending.tone}`) }) : null,
-        ending ? h('p', { class: 'prose', text: ending.text }) : null,
+        ending ? h('p', { class: 'prose' }, termText(ending.text)) : null,
         h('p', { class: 'no-grade', text: t('debrief.noGrade') }),
         h('p', { class: 'small muted', attrs: { 'data-testid': 'countdown-mode' }, text: t('debrief.countdownMode', { mode: t(`countdownMode.${state.playedCountdownMode}`) }) }),
         m.problems.length ? h('p', { class: 'notice notice-warning', text: t('debrief.problems', { count: m.problems.length }) }) : null,
@@ -202,7 +203,7 @@ export function createDebriefView(ctx: ViewContext): View {
                   'li',
                   { class: b.met ? 'is-met' : 'is-not-met' },
                   h('span', { class: 'bm-status', text: `${b.met ? '✓' : '✗'} ${b.met ? t('debrief.met') : t('debrief.notMet')}` }),
-                  h('span', { class: 'bm-text', text: b.text }),
+                  h('span', { class: 'bm-text' }, termText(b.text)),
                   b.cites.length ? h('span', { class: 'small muted', text: ` (${b.cites.join(', ')})` }) : null,
                 ),
               ),

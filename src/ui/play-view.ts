@@ -19,6 +19,7 @@ import {
 import { confirmDialog } from './dialog';
 import { h, replaceChildren, uid } from './dom';
 import { clockText, countdownValue, noBreak } from './format';
+import { requestGlossarySection, staticTermText, termText } from './glossary';
 import { createMapPanel } from './map-panel';
 import type { View, ViewContext } from './view';
 
@@ -73,6 +74,17 @@ export function createPlayView(ctx: ViewContext): View {
       'nav',
       { class: 'play-nav', attrs: { 'aria-label': t('nav.gameMenu') } },
       h('button', { class: 'btn btn-quiet btn-small', attrs: { type: 'button', 'data-testid': 'nav-settings' }, text: t('nav.settings'), on: { click: () => actions.go('settings') } }),
+      h('button', {
+        class: 'btn btn-quiet btn-small',
+        attrs: { type: 'button', 'data-testid': 'nav-glossary' },
+        text: t('nav.glossary'),
+        on: {
+          click: () => {
+            requestGlossarySection();
+            actions.go('about');
+          },
+        },
+      }),
       h('button', { class: 'btn btn-quiet btn-small', attrs: { type: 'button', 'data-testid': 'leave' }, text: t('play.leave'), on: { click: () => void actions.leave() } }),
       h('button', {
         class: 'btn btn-quiet btn-small',
@@ -151,7 +163,7 @@ export function createPlayView(ctx: ViewContext): View {
 
   function renderDecision(d: DecisionView): void {
     const headingId = uid('decision');
-    const heading = h('h2', { id: headingId, class: 'decision-title', text: scenarioText(`${sid}:nodes.${d.nodeId}.title`, d.title), attrs: { tabindex: '-1', 'data-testid': 'decision-title' } });
+    const heading = h('h2', { id: headingId, class: 'decision-title', attrs: { tabindex: '-1', 'data-testid': 'decision-title' } }, termText(scenarioText(`${sid}:nodes.${d.nodeId}.title`, d.title)));
     focusTarget = heading;
     optionButtons = new Map();
     const optionsHint = uid('options-hint');
@@ -159,11 +171,16 @@ export function createPlayView(ctx: ViewContext): View {
       'ol',
       { class: 'options plain-list', attrs: { 'aria-describedby': optionsHint } },
       d.options.map((o) => {
+        // No control may nest inside the option button: its terms are plain <abbr>s whose
+        // explanations reach screen readers through the button's description.
+        const label = staticTermText(scenarioText(`${sid}:nodes.${d.nodeId}.options.${o.id}.label`, o.label));
+        const body = o.text ? staticTermText(scenarioText(`${sid}:nodes.${d.nodeId}.options.${o.id}.text`, o.text)) : null;
+        const describedBy = [...new Set([...label.describedBy, ...(body?.describedBy ?? [])])].join(' ');
         const button = h(
           'button',
           {
             class: 'option',
-            attrs: { type: 'button', 'aria-pressed': 'false', 'data-testid': `option-${o.key}`, 'data-option': o.id, 'aria-keyshortcuts': o.key <= 9 ? String(o.key) : null },
+            attrs: { type: 'button', 'aria-pressed': 'false', 'data-testid': `option-${o.key}`, 'data-option': o.id, 'aria-keyshortcuts': o.key <= 9 ? String(o.key) : null, 'aria-describedby': describedBy || null },
             on: {
               click: () => {
                 actions.selectOption(o.id);
@@ -175,8 +192,8 @@ export function createPlayView(ctx: ViewContext): View {
           h(
             'span',
             { class: 'option-body' },
-            h('span', { class: 'option-label', text: scenarioText(`${sid}:nodes.${d.nodeId}.options.${o.id}.label`, o.label) }),
-            o.text ? h('span', { class: 'option-text', text: scenarioText(`${sid}:nodes.${d.nodeId}.options.${o.id}.text`, o.text) }) : null,
+            h('span', { class: 'option-label' }, label.nodes),
+            body ? h('span', { class: 'option-text' }, body.nodes) : null,
           ),
         );
         optionButtons.set(o.id, button);
@@ -206,12 +223,12 @@ export function createPlayView(ctx: ViewContext): View {
             return h(
               'li',
               { class: `adviser${a.consulted ? ' is-consulted' : ''}`, attrs: { 'aria-labelledby': nameId, 'data-testid': `adviser-${a.id}` } },
-              h('h4', { id: nameId, class: 'adviser-title', text: scenarioText(`${sid}:advisers.${a.id}.title`, a.title) }),
+              h('h4', { id: nameId, class: 'adviser-title' }, termText(scenarioText(`${sid}:advisers.${a.id}.title`, a.title))),
               a.consulted
                 ? h(
                     'div',
                     { class: 'adviser-view', attrs: { tabindex: '-1', 'data-focus-key': `adviser-${a.id}` } },
-                    h('p', { class: 'quote', text: scenarioText(`${sid}:nodes.${d.nodeId}.positions.${a.id}`, a.view ?? '') }),
+                    h('p', { class: 'quote' }, termText(scenarioText(`${sid}:nodes.${d.nodeId}.positions.${a.id}`, a.view ?? ''))),
                     h('p', { class: 'recommends', text: a.recommends ? t('play.recommends', { option: a.recommends.label }) : t('play.noRecommendation') }),
                   )
                 : h(
@@ -251,7 +268,7 @@ export function createPlayView(ctx: ViewContext): View {
               d.minutesLeft !== null ? h('span', { class: 'muted', text: ` · ${t('play.minutesLeft', { count: d.minutesLeft })}` }) : null,
             )
           : null,
-        d.text ? h('p', { class: 'prose situation', text: scenarioText(`${sid}:nodes.${d.nodeId}.text`, d.text) }) : null,
+        d.text ? h('p', { class: 'prose situation' }, termText(scenarioText(`${sid}:nodes.${d.nodeId}.text`, d.text))) : null,
       ),
       h('section', { class: 'panel', attrs: { 'aria-labelledby': `${headingId}-adv` } }, h('h3', { id: `${headingId}-adv`, text: t('play.advisers') }), h('p', { class: 'muted small', text: t('play.advisersHint') }), advisers),
       h(
@@ -285,7 +302,7 @@ export function createPlayView(ctx: ViewContext): View {
         h('p', { class: 'eyebrow', text: t('play.ended') }),
         h('h2', { id: headingId, text: ending ? scenarioText(`${sid}:endings.title`, ending.title) : t('play.ended') }),
         ending ? h('p', { class: 'tone-label', text: t(`tone.${ending.tone}`) }) : null,
-        ending ? h('p', { class: 'prose', text: scenarioText(`${sid}:endings.text`, ending.text) }) : null,
+        ending ? h('p', { class: 'prose' }, termText(scenarioText(`${sid}:endings.text`, ending.text))) : null,
         h('div', { class: 'decide-bar' }, open),
       ),
     );
@@ -322,11 +339,11 @@ export function createPlayView(ctx: ViewContext): View {
         { class: 'feed-meta' },
         h('span', { class: 'feed-icon', attrs: { 'aria-hidden': 'true' }, text: icon }),
         h('span', { class: 'feed-kind', text: kindLabel }),
-        f.from ? h('span', { class: 'feed-from', text: ` · ${t('feedKind.from', { from: f.from })}` }) : null,
+        f.from ? h('span', { class: 'feed-from' }, ' · ', termText(t('feedKind.from', { from: f.from }))) : null,
         h('span', { class: 'feed-time', text: ` · ${f.time.relative}` }),
       ),
-      h('h3', { class: 'feed-title', text: f.title }),
-      h('p', { class: 'feed-text', text: f.text }),
+      h('h3', { class: 'feed-title' }, termText(f.title)),
+      h('p', { class: 'feed-text' }, termText(f.text)),
       f.causes.length && f.kind !== 'timeout'
         ? h('ul', { class: 'causes plain-list' }, f.causes.map((c) => h('li', { text: t('play.causedBy', { title: c.title, option: c.option }) })))
         : null,

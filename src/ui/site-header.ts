@@ -2,6 +2,7 @@
 import { currentLanguage, LANGUAGES, t } from '../i18n';
 import type { MandateStore } from '../store';
 import { h } from './dom';
+import { requestGlossarySection, takeGlossarySectionRequest } from './glossary';
 
 export function siteHeader(store: MandateStore, opts: { current: 'library' | 'settings' | 'about' | 'other' }): HTMLElement {
   const { actions } = store.getState();
@@ -32,6 +33,23 @@ export function siteHeader(store: MandateStore, opts: { current: 'library' | 'se
         attrs: { type: 'button', 'data-testid': 'nav-about', 'aria-current': opts.current === 'about' ? 'page' : null },
         text: t('nav.about'),
         on: { click: () => actions.go('about') },
+      }),
+      h('button', {
+        class: 'btn btn-quiet',
+        attrs: { type: 'button', 'data-testid': 'nav-glossary' },
+        text: t('nav.glossary'),
+        on: {
+          click: () => {
+            requestGlossarySection();
+            if (opts.current === 'about') {
+              // Already on About: the glossary is further down this page.
+              const target = document.getElementById('glossary-title');
+              target?.focus();
+              target?.scrollIntoView({ block: 'start' });
+              takeGlossarySectionRequest();
+            } else actions.go('about');
+          },
+        },
       }),
       h(
         'div',
