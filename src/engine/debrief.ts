@@ -97,9 +97,11 @@ export function debriefModel(bundle: ScenarioBundle, save: Pick<SessionSave, 'se
     if (!node) continue;
     const option = node.options.find((o) => o.id === t.option);
     const ref: DecisionRef = { node: t.node, option: t.option };
-    const logEntry = save.log.find((e) => e.seq === t.seq);
-    const started = posedAt.get(n);
-    n++;
+    // Decisions another seat took for the player have no log entry of their own and no time to decide.
+    const own = !t.by;
+    const logEntry = own ? save.log.find((e) => e.seq === t.seq) : undefined;
+    const started = own ? posedAt.get(n) : undefined;
+    if (own) n++;
     const consulted = ctx.consulted.filter((c) => c.node === node.id).map((c) => c.adviser);
     const recommending = node.positions.filter((p) => p.recommends);
     decisions.push({

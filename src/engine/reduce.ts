@@ -92,6 +92,7 @@ export function initialContext(index: ScenarioIndex, seed: number, seat: string)
   fireStateInjects(index, ctx);
   sample(ctx, 0);
   takeOthersDecisions(index, ctx);
+  fireStateInjects(index, ctx);
   return ctx;
 }
 

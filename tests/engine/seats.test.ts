@@ -53,3 +53,13 @@ describe('player seats', () => {
     expect(found.injects.has('pc-call')).toBe(true);
   });
 });
+
+describe('player seats: timing', () => {
+  it('measures time to decide for the player\'s own decisions only', () => {
+    const pc = createSession(bundle, { seed: 2, seat: 'pc' });
+    pc.send('adviser.consult', { node: 'd1', adviser: 'pol' }, 1_000);
+    pc.send('decision.choose', { node: 'd1', option: 'talk' }, 6_000);
+    const d = debriefModel(bundle, pc.save());
+    expect(d.decisions.map((x) => [x.node, x.secondsToDecide])).toEqual([['d1', 5], ['d2', null]]);
+  });
+});
