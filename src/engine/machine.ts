@@ -10,6 +10,9 @@ import type { EngineContext } from './state';
 import { initialContext, reduce, refusal, type EngineEvent, type EngineEventType } from './reduce';
 import { indexScenario } from './scenario-index';
 
+/** The transient first state (ids of scenario nodes cannot start with "_"). */
+const BOOT = '_boot';
+
 export interface MachineInput {
   seed: number;
   seat: string;
@@ -67,6 +70,8 @@ export function createScenarioMachine(scenario: Scenario) {
         refusal(index, context, event) === null && next(context, event).node === params.target,
       /** The event is acceptable and keeps the current node. */
       staysPut: ({ context, event }) => refusal(index, context, event) === null && next(context, event).node === context.node,
+      /** The initial context rests at `node` (another seat may have taken the opening decisions). */
+      restsAt: ({ context }, params: { node: string }) => context.node === params.node,
     },
     actions: {
       applyEvent: assign(({ context, event }) => next(context, event)),
@@ -93,9 +98,18 @@ export function createScenarioMachine(scenario: Scenario) {
     states[node.id] = { on } as (typeof states)[string];
   }
 
+  // Play starts at `start`, unless the decisions there belong to another seat and were taken for the
+  // player already: a transient first state moves to wherever the initial context rests.
+  const openings = [scenario.start, ...successorsOf(scenario, scenario.start)];
+  states[BOOT] = {
+    always: [
+      ...openings.map((node) => ({ guard: { type: 'restsAt', params: { node } }, target: node })),
+      { target: scenario.start },
+    ],
+  } as (typeof states)[string];
   return machineSetup.createMachine({
     id: scenario.id,
-    initial: scenario.start,
+    initial: BOOT,
     context: ({ input }) => initialContext(index, input.seed, input.seat),
     states: states as never,
   });

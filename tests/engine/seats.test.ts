@@ -63,3 +63,26 @@ describe('player seats: timing', () => {
     expect(d.decisions.map((x) => [x.node, x.secondsToDecide])).toEqual([['d1', 5], ['d2', null]]);
   });
 });
+
+describe('player seats: an opening decision owned by another seat', () => {
+  it('starts play where the initial context rests, and plays on from there', () => {
+    const base = fixtureBundle('seats');
+    const d1 = base.scenario.nodes.find((n) => n.id === 'd1')!;
+    const scenario = {
+      ...base.scenario,
+      nodes: base.scenario.nodes.map((n) => (n.id === 'd1' ? { ...d1, owners: ['hom'], npc: [{ option: 'deploy' }] } : n)),
+    };
+    const bundle = { ...base, scenario };
+    const pc = createSession(bundle, { seed: 3, seat: 'hom' });
+    expect(pc.snapshot().node).toBe('d1');
+    const s = createSession(bundle, { seed: 3, seat: 'pc' });
+    expect(s.snapshot().node).toBe('end');
+    expect(s.snapshot().context.choices.map((c) => c.node)).toEqual(['d1', 'd2']);
+    // With d2 owned by both seats, the player rests at d2 and can act there.
+    const both = { ...bundle, scenario: { ...scenario, nodes: scenario.nodes.map((n) => (n.id === 'd2' ? { ...n, owners: undefined } : n)) } };
+    const t = createSession(both, { seed: 3, seat: 'pc' });
+    expect(t.snapshot().node).toBe('d2');
+    expect(t.send('decision.choose', { node: 'd2', option: 'hold' }).ok).toBe(true);
+    expect(replay(both, t.save())).toEqual(t.snapshot());
+  });
+});

@@ -85,7 +85,12 @@ export interface EndingBalance {
  * percentDraw(seed, `cli-play:${step}`, 0) % n, so run r for the first seat replays as
  * `npm run scenario -- play <id> --seed r --random`. No adviser is consulted.
  */
-export function endingBalance(bundle: ScenarioBundle, seat: string, runs = RANDOM_RUNS): EndingBalance {
+/**
+ * `reachable`: the endings play can reach from this seat at all (by the bounded search). An ending a
+ * seat cannot reach by design (say, one that only another seat's own decision leads to) is exempt
+ * from the 1% floor for that seat; the scenario-level test requires it from some other seat.
+ */
+export function endingBalance(bundle: ScenarioBundle, seat: string, runs = RANDOM_RUNS, reachable?: ReadonlySet<string>): EndingBalance {
   const { scenario } = bundle;
   const index = indexScenario(scenario);
   const endings: Record<string, number> = Object.fromEntries(scenario.endings.map((e) => [e.id, 0]));
@@ -108,7 +113,7 @@ export function endingBalance(bundle: ScenarioBundle, seat: string, runs = RANDO
     else endings[ctx.ending] = (endings[ctx.ending] ?? 0) + 1;
   }
   const offenders = Object.entries(endings)
-    .filter(([, n]) => n < runs * MIN_ENDING_SHARE || n > runs * MAX_ENDING_SHARE)
+    .filter(([id, n]) => ((!reachable || reachable.has(id)) && n < runs * MIN_ENDING_SHARE) || n > runs * MAX_ENDING_SHARE)
     .map(([id, n]) => `${id}: ${n}/${runs} (${pct(n / runs)})`);
   return { seat, runs, endings, stuck, offenders };
 }
@@ -190,9 +195,12 @@ export function optionProfile(scenario: Scenario, o: ScenarioOption): OptionProf
   return { option: o.id, hardLimit: isHardLimit(o), meters, leans };
 }
 
-/** The meters on which x is strictly better than y (with the margin), or null when x does not dominate y. */
-function dominates(x: OptionProfile, y: OptionProfile): string[] | null {
-  for (const p of Object.keys(x.leans)) if (x.leans[p] !== y.leans[p]) return null;
+/**
+ * The meters on which x is strictly better than y (with the margin), or null when x does not dominate y.
+ * `ignorePolarities` drops the equal-lean condition (a looser, report-only view: meters alone).
+ */
+function dominates(x: OptionProfile, y: OptionProfile, ignorePolarities: boolean): string[] | null {
+  if (!ignorePolarities) for (const p of Object.keys(x.leans)) if (x.leans[p] !== y.leans[p]) return null;
   const better: string[] = [];
   for (const m of Object.keys(x.meters)) {
     const a = x.meters[m] as number;
@@ -206,7 +214,12 @@ function dominates(x: OptionProfile, y: OptionProfile): string[] | null {
 const worseSomewhere = (h: OptionProfile, x: OptionProfile): boolean => Object.keys(x.meters).some((m) => (h.meters[m] as number) < (x.meters[m] as number));
 const fmt = (v: number): string => (v > 0 ? `+${v}` : String(v));
 
-export function dominantOptions(scenario: Scenario): DominantOption[] {
+/**
+ * The dominant options of every decision, by the definition above. With `{ ignorePolarities: true }`
+ * the polarity condition is dropped: meters alone decide (used only to inform authors, never to fail).
+ */
+export function dominantOptions(scenario: Scenario, opts: { ignorePolarities?: boolean } = {}): DominantOption[] {
+  const ignorePolarities = opts.ignorePolarities ?? false;
   const out: DominantOption[] = [];
   for (const node of scenario.nodes.filter((n): n is ScenarioNode => n.kind === 'decision' && n.options.length > 1)) {
     const profiles = node.options.map((o) => optionProfile(scenario, o));
@@ -223,7 +236,7 @@ export function dominantOptions(scenario: Scenario): DominantOption[] {
       if (alternatives.length === 0) continue;
       const over: DominantOption['over'] = [];
       for (const y of alternatives) {
-        const better = dominates(x, y);
+        const better = dominates(x, y, ignorePolarities);
         if (!better) break;
         over.push({ option: y.option, better });
       }
