@@ -58,7 +58,8 @@ export function parseGlossary(text: string, file = 'glossary.yaml'): GlossaryLoa
     let ok = true;
     for (const key of Object.keys(raw)) {
       if (!KNOWN.has(key)) {
-        bad(key, `Unknown field "${key}" (expected ${[...KNOWN].join(', ')}).`);
+        const pair = item.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+        at((pair?.key as YamlNode | undefined) ?? item, `Unknown field "${key}" (expected ${[...KNOWN].join(', ')}).`);
         ok = false;
       }
     }
