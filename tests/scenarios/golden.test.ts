@@ -9,6 +9,12 @@ import { shippedBundle } from '../support/fixtures';
 
 const scenarios = scenarioFiles().map((f) => f.split('/').at(-2) as string);
 
+/**
+ * A golden may name the seat it was played from (default: the scenario's first seat). Its `choices`
+ * are that seat's own decisions only: decisions another seat owns are taken automatically.
+ */
+type SeatGolden = Golden & { seat?: string };
+
 describe.each(scenarios)('golden playthroughs of %s', (id) => {
   const dir = join(ROOT, 'scenarios', id, 'playthroughs');
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')) : [];
@@ -20,10 +26,11 @@ describe.each(scenarios)('golden playthroughs of %s', (id) => {
   });
 
   it.each(files)('%s replays to the recorded ending, meters and polarity positions', (file) => {
-    const golden = parse(readFileSync(join(dir, file), 'utf8')) as Golden;
+    const golden = parse(readFileSync(join(dir, file), 'utf8')) as SeatGolden;
     const bundle = shippedBundle(id);
-    const session = createSession(bundle, { seed: golden.seed });
+    const session = createSession(bundle, { seed: golden.seed, ...(golden.seat ? { seat: golden.seat } : {}) });
     for (const choice of golden.choices) {
+      expect(session.snapshot().done, `ended before the choice ${choice}`).toBe(false);
       const node = session.snapshot().node;
       const r = choice === 'timeout' ? session.send('decision.timeout', { node }) : session.send('decision.choose', { node, option: choice });
       expect(r, `at ${node}: ${choice}`).toMatchObject({ ok: true });

@@ -71,22 +71,27 @@ const PROBE = '__quicktest-probe__';
 export function quicktestScenario(scenario: Scenario, opts: QuicktestOptions = {}): QuicktestResult {
   const index = indexScenario(scenario);
   const seeds = opts.seeds ?? [1, 2, 3];
-  const seat = scenario.seats[0]?.id ?? 'hom';
+  // Every seat is played: some options and conditions are reachable from one seat only.
+  const seats = scenario.seats.map((x) => x.id);
   const tracker = new Tracker(index);
   const reads = readsOf(scenario);
   const consults = reads.consulted.size > 0;
 
   // 1. Random playouts.
-  for (const seed of seeds) {
-    for (let run = 0; run < (opts.playouts ?? 300) && !tracker.complete(); run++) {
-      playout(index, tracker, initialContext(index, percentDraw(seed, 'quicktest:seed', run) * 1000 + run, seat), seed, run);
+  for (const seat of seats) {
+    for (const seed of seeds) {
+      for (let run = 0; run < (opts.playouts ?? 300) && !tracker.complete(); run++) {
+        playout(index, tracker, initialContext(index, percentDraw(seed, 'quicktest:seed', run) * 1000 + run, seat), seed, run);
+      }
     }
   }
   // 2. Broad search with merging.
   const broadKey = stateKey(index, reads, null);
-  for (const seed of seeds) {
-    if (tracker.complete()) break;
-    bfs(index, tracker, initialContext(index, seed, seat), broadKey, opts.maxStates ?? 1500, consults);
+  for (const seat of seats) {
+    for (const seed of seeds) {
+      if (tracker.complete()) break;
+      bfs(index, tracker, initialContext(index, seed, seat), broadKey, opts.maxStates ?? 1500, consults);
+    }
   }
   // 3. A targeted search for each item still missing.
   for (const gap of tracker.gaps()) {
@@ -94,9 +99,11 @@ export function quicktestScenario(scenario: Scenario, opts: QuicktestOptions = {
     const site = tracker.sites.find((s) => s.key === gap.key);
     const focus = readsOf(scenario, site ? [site.when] : []);
     const key = stateKey(index, reads, focus);
-    for (const seed of seeds) {
-      if (!tracker.isMissing(gap)) break;
-      bfs(index, tracker, initialContext(index, seed, seat), key, opts.targetedStates ?? 2000, consults, () => !tracker.isMissing(gap));
+    for (const seat of seats) {
+      for (const seed of seeds) {
+        if (!tracker.isMissing(gap)) break;
+        bfs(index, tracker, initialContext(index, seed, seat), key, opts.targetedStates ?? 2000, consults, () => !tracker.isMissing(gap));
+      }
     }
   }
   return tracker.result();
