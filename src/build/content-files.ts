@@ -53,12 +53,13 @@ export function scenarioFiles(): string[] {
     .sort();
 }
 
-export function compileFile(path: string, shared: SharedContent): CompileResult {
+/** `quick` skips the search of play (for the live preview, which runs the full check right after). */
+export function compileFile(path: string, shared: SharedContent, opts: { quick?: boolean } = {}): CompileResult {
   if (!existsSync(path)) {
     const src = { file: rel(path) } as CompileResult['src'];
     return { diagnostics: [missing(rel(path))], src };
   }
-  const r = compileScenario({ file: rel(path), text: readFileSync(path, 'utf8') }, shared, loadStudy() ?? undefined);
+  const r = compileScenario({ file: rel(path), text: readFileSync(path, 'utf8') }, shared, loadStudy() ?? undefined, opts);
   if (r.bundle && r.bundle.scenario.languages.length > 1) {
     const t = loadTranslations(path, r.bundle.scenario.languages.slice(1));
     r.diagnostics.push(...t.diagnostics, ...checkTranslations(r.bundle.scenario, r.src, t.translations));

@@ -135,7 +135,9 @@ export function scenariosPlugin(): Plugin {
       // One scenario file: recompile it alone and hand the result to the page (live preview), which
       // replays the current session on it — no page reload.
       sharedCache ??= loadShared();
-      const result = compileFile(changed, sharedCache);
+      // The fast path (no search of play) keeps the page within a second of the save; the full check,
+      // with its search for dead ends and unreachable endings, follows just after (below).
+      const result = compileFile(changed, sharedCache, { quick: true });
       const file = rel(changed);
       const diagnostics = result.diagnostics.map((d) => ({ file: d.file, line: d.line, col: d.col, severity: d.severity, code: d.code, message: d.message, text: formatDiagnostic(d) }));
       const parsedId = (result.src.value as { id?: unknown } | undefined)?.id;
@@ -149,6 +151,16 @@ export function scenariosPlugin(): Plugin {
       invalidate();
       server.config.logger.info(`mandate: ${file} recompiled; sent to the page (${diagnostics.length} warning(s))`, { timestamp: true });
       server.ws.send({ type: 'custom', event: SCENARIO_UPDATED_EVENT, data: { id, file, bundle: result.bundle, entry: libraryEntry(result.bundle), diagnostics } });
+      const shared = sharedCache;
+      setTimeout(() => {
+        const full = compileFile(changed, shared);
+        const graph = full.diagnostics.filter((d) => !result.diagnostics.some((q) => q.code === d.code && q.line === d.line && q.col === d.col));
+        if (!graph.length) return;
+        server.config.logger.warn(`mandate: the full check of ${file} found:\n${graph.map(formatDiagnostic).join('\n')}`, { timestamp: true });
+        const all = full.diagnostics.map((d) => ({ file: d.file, line: d.line, col: d.col, severity: d.severity, code: d.code, message: d.message, text: formatDiagnostic(d) }));
+        // Errors (a dead end, an unreachable ending) are shown in the page like any other diagnostics.
+        if (!full.bundle) server.ws.send({ type: 'custom', event: SCENARIO_UPDATED_EVENT, data: { id, file, diagnostics: all } });
+      }, 0);
       return [];
     },
   };

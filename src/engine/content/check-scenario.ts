@@ -19,9 +19,11 @@ export interface CheckInputs {
   src: SourceFile;
   /** Section numbers ("4.2.6") and box names ("MINUSCA") of the 2020 edition, when available. */
   study?: { sections: Set<string>; boxes: Set<string> };
+  /** Skip the search of play (unreachable nodes, dead ends, endings, silent injects): the live preview's fast path. */
+  quick?: boolean;
 }
 
-export function checkScenario({ scenario, world, catalogue, src, study }: CheckInputs): Diagnostic[] {
+export function checkScenario({ scenario, world, catalogue, src, study, quick = false }: CheckInputs): Diagnostic[] {
   const out: Diagnostic[] = [];
   const err = (code: string, message: string, path: DataPath, key = false): void => {
     out.push(src.diagnostic(code, 'error', message, path, key));
@@ -240,7 +242,7 @@ export function checkScenario({ scenario, world, catalogue, src, study }: CheckI
   });
 
   // Graph checks need a sound graph: only run them when references resolve.
-  if (out.some((d) => d.severity === 'error')) return out;
+  if (quick || out.some((d) => d.severity === 'error')) return out;
   const found = exploreScenario(scenario);
   scenario.nodes.forEach((n, i) => {
     if (!found.nodes.has(n.id)) err('SCN020', `Node "${n.id}" can never be reached in play.`, ['nodes', i, 'id']);

@@ -52,13 +52,14 @@ export function compileScenario(
   source: SourceText,
   shared: SharedContent,
   study?: { sections: Set<string>; boxes: Set<string> },
+  opts: { quick?: boolean } = {},
 ): CompileResult {
   const src = parseSourceFile(source.file, source.text);
   if (src.syntax.length) return { diagnostics: src.syntax, src };
   const parsed = ScenarioSchema.safeParse(src.value);
   if (!parsed.success) return { diagnostics: schemaDiagnostics(src, parsed.error.issues), src };
   const scenario: Scenario = parsed.data;
-  const diagnostics = checkScenario({ scenario, world: shared.world, catalogue: shared.catalogue, src, study });
+  const diagnostics = checkScenario({ scenario, world: shared.world, catalogue: shared.catalogue, src, study, quick: opts.quick ?? false });
   if (diagnostics.some((d) => d.severity === 'error') || !shared.world) return { diagnostics, src };
   const polarities = scenario.polarities.map((p) => shared.catalogue.find((c) => c.id === p.id) as PolarityEntry);
   return {
