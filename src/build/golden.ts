@@ -9,8 +9,10 @@ import type { EngineContext } from '../engine/index';
 
 export interface Golden {
   scenario: string;
+  /** The seat played, when not the scenario's first. */
+  seat?: string;
   seed: number;
-  /** Option ids (or "timeout") in the order taken. */
+  /** The player's own decisions: option ids (or "timeout") in the order taken. */
   choices: string[];
   ending: string | null;
   meters: Record<string, number>;
@@ -23,6 +25,6 @@ export function goldenResult(ctx: EngineContext): Pick<Golden, 'ending' | 'meter
 
 export function writeGolden(file: string, golden: Golden): void {
   mkdirSync(dirname(file), { recursive: true });
-  const header = '# A golden playthrough, recorded with `npm run scenario -- play <id> --seed N --choose … --record <name>`.\n';
+  const header = '# A golden playthrough, recorded with `npm run scenario -- play <id> [--seat S] --seed N --choose … --record <name>`.\n';
   writeFileSync(file, header + stringify(golden, { flow: false }));
 }

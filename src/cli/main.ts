@@ -17,12 +17,12 @@ import { coverage } from './commands/coverage';
 export const USAGE = `Usage: npm run scenario -- <command>     (<scenario> is an id under scenarios/ or a path to a .yaml file)
   check [paths…] [--json]                 check scenario files (default: every scenarios/*/scenario.yaml)
   new <id> [--dir folder]                 scaffold scenarios/<id>/scenario.yaml, a small example that passes check
-  play <scenario> --seed N (--choose a,b,c | --random) [--record name]
+  play <scenario> [--seat S] --seed N (--choose a,b,c | --random) [--record name]
                                           play to an ending, printing decisions, consequences and the ending;
                                           --record writes scenarios/<id>/playthroughs/<name>.yaml (a golden playthrough)
   graph <scenario> [--format mermaid|dot|html] [--out file]
                                           the scenario graph: nodes, options, branches, timeouts, endings
-  simulate <scenario> --runs N --seed S [--consult P] [--json]
+  simulate <scenario> --runs N --seed S [--seat S] [--consult P] [--json]
                                           N seeded random playthroughs: endings, hits per node and option,
                                           what is never reached, final meters and polarity positions
   quicktest <scenario> [--verbose]        take every option and see every condition both true and false;

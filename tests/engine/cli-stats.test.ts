@@ -33,3 +33,30 @@ describe('npm run scenario -- coverage', () => {
     expect(j.notYet).not.toContain('red_lines_use_of_force');
   });
 });
+
+describe('playing a seat from the command line', () => {
+  it('play --seat plays that seat: the other seat\'s decisions are taken and marked', () => {
+    const r = runCli(['play', 'poc-red-lines', '--seat', 'fc', '--seed', '3', '--random']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(decided by the Head of Mission)');
+    expect(r.stdout).toContain('ENDING');
+  });
+
+  it('simulate --seat reports that seat\'s endings', () => {
+    const r = runCli(['simulate', 'poc-red-lines', '--seat', 'fc', '--runs', '200', '--seed', '1', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { runs: number; endings: Record<string, number> };
+    expect(j.runs).toBe(200);
+    // Only the Head of Mission can endorse immunity, so this ending is out of the Force Commander's reach.
+    expect(j.endings['peace-on-credit'] ?? 0).toBe(0);
+  });
+
+  it.each([['play', 'poc-red-lines', '--seat', 'nobody', '--seed', '1', '--random'], ['simulate', 'poc-red-lines', '--seat', 'nobody', '--runs', '5', '--seed', '1']])(
+    'refuses an unknown seat: %j',
+    (...args) => {
+      const r = runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--seat must be one of hom, fc');
+    },
+  );
+});

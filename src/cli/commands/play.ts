@@ -14,13 +14,13 @@ import {
 import { flagValue, knownFlags, loadScenario, positionals, runCommand, UsageError, type CommandResult } from '../command-kit';
 
 /**
- * `play <id | file.yaml> --seed N (--choose a,b,c | --random) [--record name]`: a text playthrough
+ * `play <id | file.yaml> [--seat S] --seed N (--choose a,b,c | --random) [--record name]`: a text playthrough
  * to an ending; --record writes scenarios/<id>/playthroughs/<name>.yaml (a golden playthrough).
  */
 export function play(args: readonly string[]): CommandResult {
   return runCommand((out, err) => {
-    knownFlags(args, 'play', ['--seed', '--choose', '--random', '--record']);
-    const id = positionals(args, ['--seed', '--choose', '--record'])[0];
+    knownFlags(args, 'play', ['--seed', '--choose', '--random', '--record', '--seat']);
+    const id = positionals(args, ['--seed', '--choose', '--record', '--seat'])[0];
     if (!id) throw new UsageError('play needs a scenario id');
     const seedText = flagValue(args, '--seed');
     if (seedText === undefined || !/^\d+$/.test(seedText)) throw new UsageError('play needs --seed N (a whole number)');
@@ -36,7 +36,11 @@ export function play(args: readonly string[]): CommandResult {
     const { bundle } = loadScenario(id, 'play');
     const { scenario } = bundle;
     const index = indexScenario(scenario);
-    const session = createSession(bundle, { seed });
+    const seatText = flagValue(args, '--seat');
+    if (seatText !== undefined && !scenario.seats.some((x) => x.id === seatText))
+      throw new UsageError(`--seat must be one of ${scenario.seats.map((x) => x.id).join(', ')}; got "${seatText}".`);
+    const seat = seatText ?? scenario.seats[0]?.id ?? 'hom';
+    const session = createSession(bundle, { seed, seat });
     const time = (m: number): string => formatRelativeTime(m, scenario.clock.zero, scenario.clock.zeroLabel);
     let printed = 0;
     const printTimeline = (): void => {
@@ -69,7 +73,10 @@ export function play(args: readonly string[]): CommandResult {
     const ctx = session.snapshot().context;
     if (record !== undefined) {
       const file = join(ROOT, 'scenarios', scenario.id, 'playthroughs', `${record}.yaml`);
-      writeGolden(file, { scenario: scenario.id, seed, choices: ctx.choices.map((c) => c.option), ...goldenResult(ctx) });
+      // Only the player's own decisions: those another seat owns are taken automatically on replay.
+      const own = ctx.timeline.filter((t) => (t.kind === 'decision' || t.kind === 'timeout') && !t.by).map((t) => t.option as string);
+      const seatField = seat !== scenario.seats[0]?.id ? { seat } : {};
+      writeGolden(file, { scenario: scenario.id, ...seatField, seed, choices: own, ...goldenResult(ctx) });
       out(`Recorded ${rel(file)}`);
     }
     out('');
@@ -90,7 +97,8 @@ function describe(bundle: ScenarioBundle, t: TimelineEntry, time: (m: number) =>
     case 'decision': {
       const node = index.nodes.get(t.node ?? '');
       const option = node?.options.find((o) => o.id === t.option);
-      return `${at} DECISION ${node?.title ?? t.node}: ${option?.label ?? t.option}`;
+      const by = t.by ? ` (decided by the ${bundle.scenario.seats.find((x) => x.id === t.by)?.title ?? t.by})` : '';
+      return `${at} DECISION ${node?.title ?? t.node}: ${option?.label ?? t.option}${by}`;
     }
     case 'timeout':
       return `${at} TIMEOUT  ${index.nodes.get(t.node ?? '')?.title ?? t.node}: ${index.nodes.get(t.node ?? '')?.timeout?.title ?? ''}`;

@@ -1,5 +1,5 @@
 import { simulateScenario, type SimulationReport } from '../../engine/content/simulate';
-import { intFlag, knownFlags, loadScenario, positionals, runCommand, UsageError, type CommandResult } from '../command-kit';
+import { flagValue, intFlag, knownFlags, loadScenario, positionals, runCommand, UsageError, type CommandResult } from '../command-kit';
 
 /**
  * `simulate <id | file.yaml> --runs N --seed S [--consult P] [--json]` (randomtest): N seeded random
@@ -8,14 +8,17 @@ import { intFlag, knownFlags, loadScenario, positionals, runCommand, UsageError,
  */
 export function simulate(args: readonly string[]): CommandResult {
   return runCommand((out) => {
-    knownFlags(args, 'simulate', ['--runs', '--seed', '--consult', '--json']);
-    const [id, extra] = positionals(args, ['--runs', '--seed', '--consult']);
+    knownFlags(args, 'simulate', ['--runs', '--seed', '--consult', '--json', '--seat']);
+    const [id, extra] = positionals(args, ['--runs', '--seed', '--consult', '--seat']);
     if (extra !== undefined) throw new UsageError(`simulate takes one scenario; unexpected "${extra}".`);
     const runs = intFlag(args, '--runs', 'how many random playthroughs', undefined, 1, 1_000_000);
     const seed = intFlag(args, '--seed', 'the random seed', undefined, 0, 2 ** 31);
     const consultPercent = intFlag(args, '--consult', 'percent of decisions where an adviser is consulted first', 20, 0, 100);
     const { bundle } = loadScenario(id, 'simulate');
-    const report = simulateScenario(bundle.scenario, { runs, seed, consultPercent });
+    const seat = flagValue(args, '--seat');
+    if (seat !== undefined && !bundle.scenario.seats.some((x) => x.id === seat))
+      throw new UsageError(`--seat must be one of ${bundle.scenario.seats.map((x) => x.id).join(', ')}; got "${seat}".`);
+    const report = simulateScenario(bundle.scenario, { runs, seed, consultPercent, ...(seat ? { seat } : {}) });
     if (args.includes('--json')) out(JSON.stringify(report, null, 2));
     else for (const line of formatReport(report, bundle.scenario.title, consultPercent)) out(line);
     return 0;

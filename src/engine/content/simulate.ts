@@ -18,6 +18,8 @@ export interface SimulateOptions {
   consultPercent?: number;
   /** Steps after which a run counts as stuck. Default 500. */
   maxSteps?: number;
+  /** The seat played (default: the scenario's first). */
+  seat?: string;
 }
 
 export interface Distribution {
@@ -61,7 +63,7 @@ const POLARITY_BUCKETS = ['-100..-61', '-60..-21', '-20..20', '21..60', '61..100
 
 export function simulateScenario(scenario: Scenario, opts: SimulateOptions): SimulationReport {
   const index = indexScenario(scenario);
-  const seat = scenario.seats[0]?.id ?? 'hom';
+  const seat = opts.seat ?? scenario.seats[0]?.id ?? 'hom';
   const consultPercent = opts.consultPercent ?? 20;
   const maxSteps = opts.maxSteps ?? 500;
   const endings: Record<string, number> = Object.fromEntries(scenario.endings.map((e) => [e.id, 0]));
