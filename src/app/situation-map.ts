@@ -4,22 +4,14 @@
  * which yields nothing, rather than failing the build, while the scene module does not exist).
  * `?nomap=1` makes mounting fail on purpose, to exercise the DOM-only fallback.
  */
-import type { MapModel } from '../engine';
+import type { MountOptions } from '../scenes/mount-situation-map';
 import { t } from '../i18n';
 import { selectMapModel, type MandateStore } from '../store';
 import type { MapHandle, MountMap } from '../ui/view';
 
-export interface MountSituationMapOptions {
-  parent: HTMLElement;
-  getModel: () => MapModel | null;
-  subscribe: (fn: () => void) => () => void;
-  reducedMotion: () => boolean;
-  onProgress: (p: number) => void;
-  labels: { title: string };
-}
-
+// The options type is the scene module's own (a type-only import: nothing of Phaser is loaded).
 interface MapModule {
-  mountSituationMap(opts: MountSituationMapOptions): Promise<MapHandle>;
+  mountSituationMap(opts: MountOptions): Promise<MapHandle>;
 }
 
 const modules = import.meta.glob<MapModule>('../scenes/mount-situation-map.ts');

@@ -15,7 +15,7 @@ import { createScenarioMachine, successorsOf } from './machine';
 import { availableOptions, initialContext, reduce, refusal, type EngineEvent } from './reduce';
 import { indexScenario } from './scenario-index';
 import { meterBand } from './debrief';
-import { SAVE_FORMAT, SAVE_FORMAT_VERSION, toEngineEvent, type LogEntry, type Session } from './session';
+import { sessionOver, type Session } from './session';
 
 /** One decision on a path found by `pathToNode`, as the store sends it. */
 export interface PathStep {
@@ -113,42 +113,8 @@ export function pathToNode(bundle: ScenarioBundle, nodeId: string, opts: PathSea
  * continue from `start.seq`; it cannot be replayed from the start, so it is for previewing only.
  */
 export function previewSession(bundle: ScenarioBundle, start: EngineContext): Session {
-  const scenario = bundle.scenario;
-  const index = indexScenario(scenario);
-  const machine = createScenarioMachine(scenario);
+  const machine = createScenarioMachine(bundle.scenario);
   const snapshot0 = machine.resolveState({ value: start.node, context: start });
   const actor = createActor(machine, { snapshot: snapshot0, input: { seed: start.seed, seat: start.seat } });
-  actor.start();
-  const entries: LogEntry[] = [];
-  const snapshot = () => {
-    const s = actor.getSnapshot();
-    return { node: s.context.node, done: s.status === 'done', context: s.context };
-  };
-  return {
-    bundle,
-    seed: start.seed,
-    seat: start.seat,
-    snapshot,
-    log: () => entries,
-    send(type, payload, at = null) {
-      const seq = actor.getSnapshot().context.seq + 1;
-      const event = toEngineEvent({ seq, type, payload });
-      if (!event) return { ok: false, reason: `malformed ${type} event` };
-      const why = refusal(index, actor.getSnapshot().context, event);
-      if (why) return { ok: false, reason: why };
-      actor.send(event);
-      const entry: LogEntry = { seq, type, payload: { ...payload }, at };
-      entries.push(entry);
-      return { ok: true, entry };
-    },
-    save: () => ({
-      format: SAVE_FORMAT,
-      formatVersion: SAVE_FORMAT_VERSION,
-      scenario: { id: scenario.id, version: scenario.version, hash: bundle.hash },
-      seat: start.seat,
-      seed: start.seed,
-      log: entries.map((e) => ({ ...e, payload: { ...e.payload } })),
-    }),
-    stop: () => actor.stop(),
-  };
+  return sessionOver(bundle, actor, start.seed, start.seat);
 }

@@ -3,7 +3,7 @@
  * session is (scenario id, version, content hash, seat, seed, log); everything else — resume,
  * replay, the debrief — is a function of it.
  */
-import { createActor } from 'xstate';
+import { createActor, type Actor } from 'xstate';
 import type { ScenarioBundle } from './types';
 import type { EngineContext } from './state';
 import { createScenarioMachine, type ScenarioMachine } from './machine';
@@ -94,11 +94,20 @@ export function toEngineEvent(entry: { seq: number; type: string; payload: Recor
 }
 
 export function createSession(bundle: ScenarioBundle, opts: { seed: number; seat?: string }): Session {
-  const scenario = bundle.scenario;
-  const seat = opts.seat ?? scenario.seats[0]?.id ?? 'hom';
+  const seat = opts.seat ?? bundle.scenario.seats[0]?.id ?? 'hom';
   const seed = opts.seed >>> 0;
-  const index = indexScenario(scenario);
   const actor = createActor(machineFor(bundle), { input: { seed, seat } });
+  return sessionOver(bundle, actor, seed, seat);
+}
+
+/**
+ * The session over a started-or-not actor: validates, applies and logs events, and saves. Shared by
+ * live sessions and the authoring preview (which starts its actor from an edited context); log
+ * numbers continue from the actor's context.
+ */
+export function sessionOver(bundle: ScenarioBundle, actor: Actor<ScenarioMachine>, seed: number, seat: string): Session {
+  const scenario = bundle.scenario;
+  const index = indexScenario(scenario);
   actor.start();
   const entries: LogEntry[] = [];
   const snapshot = (): EngineSnapshot => {
@@ -112,14 +121,14 @@ export function createSession(bundle: ScenarioBundle, opts: { seed: number; seat
     snapshot,
     log: () => entries,
     send(type, payload, at = null) {
-      const seq = entries.length + 1;
+      const seq = actor.getSnapshot().context.seq + 1;
       const event = toEngineEvent({ seq, type, payload });
       if (!event) return { ok: false, reason: `malformed ${type} event` };
       const why = refusal(index, actor.getSnapshot().context, event);
       if (why) return { ok: false, reason: why };
       actor.send(event);
       // The rules accepted the event, so the machine must have applied it; anything else is a bug of ours.
-      if (actor.getSnapshot().context.seq !== seq) throw new Error(`Mandate engine: the machine did not apply ${type} #${seq} at "${event.type === 'note.add' || event.type === 'clock.advance' || event.type === 'inject.arrive' ? actor.getSnapshot().context.node : event.node}"`);
+      if (actor.getSnapshot().context.seq !== seq) throw new Error(`Mandate engine: the machine did not apply ${type} #${seq} at "${actor.getSnapshot().context.node}"`);
       const entry: LogEntry = { seq, type, payload: { ...payload }, at };
       entries.push(entry);
       return { ok: true, entry };
