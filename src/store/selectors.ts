@@ -9,6 +9,8 @@ import {
   debriefModel,
   dayAndTime,
   formatRelativeTime,
+  relativeTimeParts,
+  type RelativeTimeParts,
   mapModel,
   meterBand,
   type Band,
@@ -36,7 +38,9 @@ export function decisionLabel(bundle: ScenarioBundle, ref: DecisionRef): { title
 }
 
 export interface ClockView {
+  /** "H-2:15" or, from 48 hours away, "E-81 d"; the UI words the days through `parts`. */
   relative: string;
+  parts: RelativeTimeParts;
   day: number;
   time: string;
 }
@@ -44,7 +48,7 @@ export interface ClockView {
 export function clockView(bundle: ScenarioBundle, minutes: number): ClockView {
   const { zero, zeroLabel } = bundle.scenario.clock;
   const { day, time } = dayAndTime(minutes);
-  return { relative: formatRelativeTime(minutes, zero, zeroLabel), day, time };
+  return { relative: formatRelativeTime(minutes, zero, zeroLabel), parts: relativeTimeParts(minutes, zero, zeroLabel), day, time };
 }
 
 export const selectScreen = (s: MandateState) => s.screen;

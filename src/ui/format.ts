@@ -3,7 +3,14 @@ import { t } from '../i18n';
 import type { ClockView } from '../store';
 
 export function clockText(c: ClockView): string {
-  return t('play.clockValue', { relative: noBreak(c.relative), day: c.day, time: c.time });
+  return t('play.clockValue', { relative: relativeText(c), day: c.day, time: c.time });
+}
+
+/** "H-2:15", or from 48 hours away "E-81 d" worded in the UI language; kept on one line. */
+export function relativeText(c: ClockView): string {
+  const p = c.parts;
+  if (p.days === null) return noBreak(c.relative);
+  return noBreak(t('play.relativeDays', { label: p.label, sign: p.sign, count: p.days }));
 }
 
 /** "1:05" from milliseconds (rounded up, so 0:00 only when time is out). */

@@ -18,7 +18,7 @@ import {
 } from '../store';
 import { confirmDialog } from './dialog';
 import { h, replaceChildren, uid } from './dom';
-import { clockText, countdownValue, noBreak } from './format';
+import { clockText, countdownValue, relativeText } from './format';
 import { requestGlossarySection, staticTermText, termText } from './glossary';
 import { createMapPanel } from './map-panel';
 import type { View, ViewContext } from './view';
@@ -264,7 +264,7 @@ export function createPlayView(ctx: ViewContext): View {
           ? h(
               'p',
               { class: 'deadline', attrs: { 'data-testid': 'deadline' } },
-              t('play.deadline', { relative: noBreak(d.deadline.relative), day: d.deadline.day, time: d.deadline.time }),
+              t('play.deadline', { relative: relativeText(d.deadline), day: d.deadline.day, time: d.deadline.time }),
               d.minutesLeft !== null ? h('span', { class: 'muted', text: ` · ${t('play.minutesLeft', { count: d.minutesLeft })}` }) : null,
             )
           : null,
@@ -340,7 +340,7 @@ export function createPlayView(ctx: ViewContext): View {
         h('span', { class: 'feed-icon', attrs: { 'aria-hidden': 'true' }, text: icon }),
         h('span', { class: 'feed-kind', text: kindLabel }),
         f.from ? h('span', { class: 'feed-from' }, ' · ', termText(t('feedKind.from', { from: f.from }))) : null,
-        h('span', { class: 'feed-time', text: ` · ${f.time.relative}` }),
+        h('span', { class: 'feed-time', text: ` · ${relativeText(f.time)}` }),
       ),
       h('h3', { class: 'feed-title' }, termText(f.title)),
       h('p', { class: 'feed-text' }, termText(f.text)),
