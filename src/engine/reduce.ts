@@ -344,9 +344,7 @@ function advanceClock(index: ScenarioIndex, ctx: EngineContext, to: number): voi
   fireStateInjects(index, ctx);
   for (;;) {
     const nextConsequence = earliest(ctx.pending);
-    const nextInject = index.scenario.injects.find(
-      (i) => !i.manual && i.at !== undefined && !i.when && i.at <= to && reachesSeat(i, ctx.seat) && !ctx.firedInjects.includes(i.id),
-    );
+    const nextInject = nextTimedInject(index, ctx, to);
     const injectDue = nextInject?.at ?? Infinity;
     const consequenceDue = nextConsequence && nextConsequence.due <= to ? nextConsequence.due : Infinity;
     if (injectDue === Infinity && consequenceDue === Infinity) break;
@@ -361,6 +359,30 @@ function advanceClock(index: ScenarioIndex, ctx: EngineContext, to: number): voi
     fireStateInjects(index, ctx);
   }
   ctx.clock = Math.max(ctx.clock, to);
+}
+
+/**
+ * The timed inject due first (by `at`, then scenario order) at or before `to`. An inject with both `at`
+ * and `when` is due at its `at` when its condition holds at that time; the state cannot change before
+ * then except by an earlier event, and the loop in advanceClock takes those first and asks again.
+ * (Once its `at` has passed, fireStateInjects fires it as soon as its condition holds.)
+ */
+function nextTimedInject(index: ScenarioIndex, ctx: EngineContext, to: number): Inject | undefined {
+  let best: Inject | undefined;
+  for (const i of index.scenario.injects) {
+    if (i.manual || i.at === undefined || i.at > to || (best?.at !== undefined && i.at >= best.at)) continue;
+    if (ctx.firedInjects.includes(i.id) || !reachesSeat(i, ctx.seat)) continue;
+    if (i.when) {
+      if (i.at <= ctx.clock || ctx.ending !== null) continue;
+      const now = ctx.clock;
+      ctx.clock = i.at;
+      const holds = evaluateCondition(index, ctx, i.when);
+      ctx.clock = now;
+      if (!holds) continue;
+    }
+    best = i;
+  }
+  return best;
 }
 
 /** The pending consequence due first (by due time, then scheduling order), as a stable sort would put first. */

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createSession, parseSave, replay, replaySession, debriefModel, mapModel, meterBand } from '../../src/engine/index';
-import { fixtureBundle } from '../support/fixtures';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compileFile, loadShared } from '../../src/build/content-files';
+import type { ScenarioBundle } from '../../src/engine/index';
+import { FIXTURES, fixtureBundle } from '../support/fixtures';
 
 const bundle = fixtureBundle();
 
@@ -208,4 +213,56 @@ describe('meterBand()', () => {
     [60, 'steady'],
     [100, 'strong'],
   ] as const)('puts %i in the %s band', (v, band) => expect(meterBand(v)).toBe(band));
+});
+
+describe('timed injects', () => {
+  /** The tiny fixture with two more injects, written before the others so scenario order differs from time order. */
+  function withInjects(): ScenarioBundle {
+    const src = readFileSync(join(FIXTURES, 'tiny', 'scenario.yaml'), 'utf8');
+    const extra = [
+      'injects:',
+      '  - id: late-listed-first',
+      '    at: 250',
+      '    channel: report',
+      '    from: JMAC',
+      '    title: A later report',
+      '    text: The column refuels at Edrevo.',
+      '  - id: gated',
+      '    at: 150',
+      '    when: { flag: DEPLOYED }',
+      '    channel: phone',
+      '    from: Battalion',
+      '    title: The battalion reports in position',
+      '    text: The bridge is covered.',
+      '',
+    ].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'mandate-injects-'));
+    const file = join(dir, 'scenario.yaml');
+    writeFileSync(file, src.replace(/^injects:\n/m, extra));
+    const r = compileFile(file, loadShared());
+    if (!r.bundle) throw new Error(r.diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${d.message}`).join('\n'));
+    return r.bundle;
+  }
+
+  it('land in time order, whatever their order in the file', () => {
+    const s = createSession(withInjects(), { seed: 1 });
+    s.send('decision.choose', { node: 'd1', option: 'deploy' });
+    const arrivals = s.snapshot().context.timeline.filter((t) => t.kind === 'inject').map((t) => [t.inject, t.time]);
+    expect(arrivals.map(([id]) => id).indexOf('cable')).toBeLessThan(arrivals.map(([id]) => id).indexOf('late-listed-first'));
+    expect(arrivals).toContainEqual(['cable', 200]);
+    expect(arrivals).toContainEqual(['late-listed-first', 250]);
+  });
+
+  it('with both `at` and `when` arrive at their time when the condition holds then, and not otherwise', () => {
+    const deployed = createSession(withInjects(), { seed: 1 });
+    deployed.send('decision.choose', { node: 'd1', option: 'deploy' });
+    expect(deployed.snapshot().context.timeline.find((t) => t.inject === 'gated')?.time).toBe(150);
+
+    const other = createSession(withInjects(), { seed: 1 });
+    const d1 = other.snapshot().context;
+    const alternative = withInjects().scenario.nodes.find((n) => n.id === 'd1')!.options.find((o) => o.id !== 'deploy')!.id;
+    other.send('decision.choose', { node: 'd1', option: alternative });
+    expect(d1.firedInjects).not.toContain('gated');
+    expect(other.snapshot().context.firedInjects).not.toContain('gated');
+  });
 });
