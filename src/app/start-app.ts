@@ -72,7 +72,12 @@ export async function startApp(opts: StartOptions): Promise<MandateStore> {
   // The glossary is its own lazily loaded chunk: it arrives with the first scenario, so scenario text
   // is never shown before its terms can be explained, and it never weighs on the first screen.
   provideGlossary(() => import('virtual:mandate-glossary').then((m) => m.glossary));
+  // `?seed=N` fixes the seed of new sessions, so a facilitator can run the same exercise for several
+  // rooms and a browser test can follow a golden playthrough. Anything else is ignored.
+  const seedParam = params.get('seed');
+  const fixedSeed = seedParam !== null && /^\d{1,10}$/.test(seedParam) ? Number(seedParam) >>> 0 : null;
   const store = createMandateStore({
+    ...(fixedSeed !== null ? { randomSeed: () => fixedSeed } : {}),
     library: opts.library,
     loadBundle: (id) => Promise.all([opts.loadBundle(id), loadGlossary()]).then(([bundle]) => bundle),
     persistence,
