@@ -30,6 +30,7 @@ export function evaluateCondition(index: ScenarioIndex, ctx: EngineContext, cond
     if (parts.length === 2) return ctx.consulted.some((c) => c.node === parts[0] && c.adviser === parts[1]);
     return ctx.consulted.some((c) => c.adviser === parts[0]);
   }
+  if (cond.seat !== undefined) return ctx.seat === cond.seat;
   if (cond.time !== undefined) {
     if (cond.time.gte !== undefined && !(ctx.clock >= cond.time.gte)) return false;
     if (cond.time.lt !== undefined && !(ctx.clock < cond.time.lt)) return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSession, debriefModel, replay } from '../../src/engine/index';
+import { availableOptions, createSession, debriefModel, indexScenario, replay } from '../../src/engine/index';
 import { exploreScenario } from '../../src/engine/content/index';
 import { fixtureBundle } from '../support/fixtures';
 
@@ -84,5 +84,17 @@ describe('player seats: an opening decision owned by another seat', () => {
     expect(t.snapshot().node).toBe('d2');
     expect(t.send('decision.choose', { node: 'd2', option: 'hold' }).ok).toBe(true);
     expect(replay(both, t.save())).toEqual(t.snapshot());
+  });
+});
+
+describe('the seat condition', () => {
+  it('offers an option only to the seat it names', () => {
+    const hom = createSession(bundle, { seed: 1, seat: 'hom' });
+    const pc = createSession(bundle, { seed: 1, seat: 'pc' });
+    const index = indexScenario(bundle.scenario);
+    expect(availableOptions(index, hom.snapshot().context)).not.toContain('police-escorts');
+    expect(availableOptions(index, pc.snapshot().context)).toContain('police-escorts');
+    expect(hom.send('decision.choose', { node: 'd1', option: 'police-escorts' }).ok).toBe(false);
+    expect(pc.send('decision.choose', { node: 'd1', option: 'police-escorts' }).ok).toBe(true);
   });
 });

@@ -58,6 +58,7 @@ export function checkScenario({ scenario, world, catalogue, src, study, quick = 
   const nodeIds = new Set(scenario.nodes.map((n) => n.id));
   const meterIds = new Set(scenario.meters.map((m) => m.id));
   const adviserIds = new Set(scenario.advisers.map((a) => a.id));
+  const scenarioSeatIds = new Set(scenario.seats.map((x) => x.id));
   const declaredPolarities = new Set(scenario.polarities.map((p) => p.id));
   const catalogueIds = new Set(catalogue.map((p) => p.id));
   const flagsSet = new Set<string>();
@@ -94,6 +95,8 @@ export function checkScenario({ scenario, world, catalogue, src, study, quick = 
       if (parts.length === 2) nodeRef(parts[0] ?? '', [...base, 'consulted']);
       if (!adviserIds.has(adviser)) err('SCN015', `Adviser "${adviser}" is not declared.${didYouMean(adviser, adviserIds)}`, [...base, 'consulted']);
     }
+    if (c.seat !== undefined && !scenarioSeatIds.has(c.seat))
+      err('SCN029', `Seat "${c.seat}" is not declared under seats.${didYouMean(c.seat, scenarioSeatIds)}`, [...base, 'seat']);
     if (c.polarity !== undefined && !declaredPolarities.has(c.polarity))
       err('SCN014', `Polarity "${c.polarity}" is not declared by this scenario.${didYouMean(c.polarity, declaredPolarities)}`, [...base, 'polarity']);
   };

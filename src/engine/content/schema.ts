@@ -41,6 +41,7 @@ export interface ConditionInput {
   gte?: number;
   chose?: string;
   consulted?: string;
+  seat?: string;
   time?: { gte?: number; lt?: number };
   polarity?: string;
   beyond?: 'a' | 'b';
@@ -80,6 +81,11 @@ function buildConditionUnion(): z.ZodType<ConditionInput> {
         .describe('True when the adviser was consulted: "adviser-id", or "node-id.adviser-id" for one decision.'),
     }),
     z.strictObject({
+      seat: Id.describe(
+        'True when the trainee plays this seat (a seat id from `seats`): for content only one seat sees, such as an option that is not that seat\'s to take.',
+      ),
+    }),
+    z.strictObject({
       time: z
         .strictObject({ gte: Minutes.optional(), lt: Minutes.optional() })
         .describe('Tests the in-game clock (minutes since the scenario start).'),
@@ -88,7 +94,7 @@ function buildConditionUnion(): z.ZodType<ConditionInput> {
       polarity: PolarityId,
       beyond: z.enum(['a', 'b']).describe('True when the position lies beyond the healthy band toward that pole.'),
     }),
-  ]).describe('A condition: all/any/not, or a test of a flag, meter, choice, consultation, the clock or a polarity.');
+  ]).describe('A condition: all/any/not, or a test of a flag, meter, choice, consultation, the seat, the clock or a polarity.');
 }
 
 export const EffectSchema = z

@@ -21,6 +21,7 @@ export function summariseCondition(cond: Condition): string {
   }
   if (cond.chose !== undefined) return `chose ${cond.chose}`;
   if (cond.consulted !== undefined) return `consulted ${cond.consulted}`;
+  if (cond.seat !== undefined) return `seat ${cond.seat}`;
   if (cond.time !== undefined) {
     const parts: string[] = [];
     if (cond.time.gte !== undefined) parts.push(`t≥${cond.time.gte}`);
