@@ -2,7 +2,7 @@
 import { scenarioText, t } from '../i18n';
 import { clockView, selectScenario, type MandateStoreState } from '../store';
 import { h } from './dom';
-import { clockText } from './format';
+import { clockText, gameDuration } from './format';
 import { termText } from './glossary';
 import { createMapPanel } from './map-panel';
 import { siteHeader } from './site-header';
@@ -85,7 +85,7 @@ export function createBriefingView(ctx: ViewContext): View {
               'ul',
               { class: 'team-list', attrs: { 'data-testid': 'team' } },
               scenario.advisers.map((a) =>
-                h('li', null, h('strong', null, termText(scenarioText(`${id}:advisers.${a.id}.title`, a.title))), h('span', { class: 'muted', text: ` — ${t('briefing.consultCost', { count: a.consultMinutes })}` })),
+                h('li', null, h('strong', null, termText(scenarioText(`${id}:advisers.${a.id}.title`, a.title))), h('span', { class: 'muted', text: ` — ${t('briefing.consultCost', { duration: gameDuration(a.consultMinutes) })}` })),
               ),
             ),
           ),

@@ -13,6 +13,23 @@ export function relativeText(c: ClockView): string {
   return noBreak(t('play.relativeDays', { label: p.label, sign: p.sign, count: p.days }));
 }
 
+/**
+ * An amount of game time in words a trainee reads at a glance: "45 min", "2 h 30 min", "12 h",
+ * "3 days", "2 days 6 h". Minutes are dropped from a day count; exact minutes matter only within hours.
+ */
+export function gameDuration(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  if (m < 120) return t('gameTime.minutes', { count: m });
+  if (m < 2880) {
+    const hours = Math.floor(m / 60);
+    const rest = m % 60;
+    return rest === 0 ? t('gameTime.hours', { count: hours }) : t('gameTime.hoursMinutes', { hours, minutes: rest });
+  }
+  const days = Math.floor(m / 1440);
+  const hours = Math.floor((m % 1440) / 60);
+  return hours === 0 ? t('gameTime.days', { count: days }) : t('gameTime.daysHours', { count: days, hours });
+}
+
 /** "1:05" from milliseconds (rounded up, so 0:00 only when time is out). */
 export function countdownValue(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));

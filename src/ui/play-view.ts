@@ -18,7 +18,7 @@ import {
 } from '../store';
 import { confirmDialog } from './dialog';
 import { h, replaceChildren, uid } from './dom';
-import { clockText, countdownValue, relativeText } from './format';
+import { clockText, countdownValue, gameDuration, relativeText } from './format';
 import { requestGlossarySection, staticTermText, termText } from './glossary';
 import { createMapPanel } from './map-panel';
 import type { View, ViewContext } from './view';
@@ -235,7 +235,7 @@ export function createPlayView(ctx: ViewContext): View {
                     'button',
                     {
                       class: 'btn btn-small',
-                      attrs: { type: 'button', 'aria-label': t('play.consultLabel', { title: a.title, count: a.consultMinutes }), 'data-testid': `consult-${a.id}` },
+                      attrs: { type: 'button', 'aria-label': t('play.consultLabel', { title: a.title, duration: gameDuration(a.consultMinutes) }), 'data-testid': `consult-${a.id}` },
                       on: {
                         click: async () => {
                           if (await actions.consult(a.id)) {
@@ -246,7 +246,7 @@ export function createPlayView(ctx: ViewContext): View {
                       },
                     },
                     `${t('play.consult')} `,
-                    h('span', { class: 'btn-note', text: `(${t('play.consultCost', { count: a.consultMinutes })})` }),
+                    h('span', { class: 'btn-note', text: `(${t('play.consultCost', { duration: gameDuration(a.consultMinutes) })})` }),
                   ),
             );
           }),
@@ -265,7 +265,7 @@ export function createPlayView(ctx: ViewContext): View {
               'p',
               { class: 'deadline', attrs: { 'data-testid': 'deadline' } },
               t('play.deadline', { relative: relativeText(d.deadline), day: d.deadline.day, time: d.deadline.time }),
-              d.minutesLeft !== null ? h('span', { class: 'muted', text: ` · ${t('play.minutesLeft', { count: d.minutesLeft })}` }) : null,
+              d.minutesLeft !== null ? h('span', { class: 'muted', text: ` · ${t('play.timeLeft', { duration: gameDuration(d.minutesLeft) })}` }) : null,
             )
           : null,
         d.text ? h('p', { class: 'prose situation' }, termText(scenarioText(`${sid}:nodes.${d.nodeId}.text`, d.text))) : null,
