@@ -169,12 +169,6 @@ describe('npm run scenario -- quicktest', () => {
     expect(r.out).toMatch(/^quicktest tests\/fixtures\/tiny\/scenario\.yaml: OK — 5 option\(s\) and 6 condition\(s\)/);
   });
 
-  it('exercises every option and both sides of every condition of poc-red-lines', () => {
-    const r = run('quicktest', 'poc-red-lines');
-    expect(r.out).toContain(': OK — ');
-    expect(r.code).toBe(0);
-  });
-
   it('exits 1 naming, at file:line:col, an option that can never be taken and its condition', () => {
     const r = run('quicktest', gap);
     expect(r.code).toBe(1);

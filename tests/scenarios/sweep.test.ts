@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioFiles } from '../../src/build/content-files';
 import { createSession, availableOptions, indexScenario, percentDraw } from '../../src/engine/index';
 import { exploreScenario } from '../../src/engine/content/index';
+import { quicktestScenario } from '../../src/engine/content/quicktest';
 import { shippedBundle } from '../support/fixtures';
 
 const scenarios = scenarioFiles().map((f) => f.split('/').at(-2) as string);
@@ -15,6 +16,11 @@ describe.each(scenarios)('%s', (id) => {
     expect(scenario.nodes.map((n) => n.id).filter((n) => !found.nodes.has(n))).toEqual([]);
     expect(scenario.endings.map((e) => e.id).filter((e) => !found.endings.has(e))).toEqual([]);
     expect([...found.deadEnds]).toEqual([]);
+  });
+
+  it('quicktest exercises every option and both sides of every condition, from some seat', () => {
+    const r = quicktestScenario(scenario);
+    expect(r.gaps.map((g) => `${g.key}: never ${g.missing}`)).toEqual([]);
   });
 
   it('has at least 10 decisions with 2–4 options each, and at least 3 endings', () => {
