@@ -90,9 +90,10 @@ export function loadTranslations(scenarioPath: string, languages: readonly strin
 }
 
 /** Compiles every shipped scenario; returns the results by file. */
-export function compileAll(): { shared: SharedContent; results: Map<string, CompileResult> } {
+/** Every shipped scenario; `quick` skips the search of play (for reports that only read the content). */
+export function compileAll(opts: { quick?: boolean } = {}): { shared: SharedContent; results: Map<string, CompileResult> } {
   const shared = loadShared();
   const results = new Map<string, CompileResult>();
-  for (const f of scenarioFiles()) results.set(f, compileFile(f, shared));
+  for (const f of scenarioFiles()) results.set(f, compileFile(f, shared, opts));
   return { shared, results };
 }

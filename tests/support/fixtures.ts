@@ -11,9 +11,17 @@ export function fixtureBundle(name = 'tiny'): ScenarioBundle {
   return r.bundle;
 }
 
-/** A compiled shipped scenario by id. */
+const shipped = new Map<string, ScenarioBundle>();
+
+/**
+ * A compiled shipped scenario by id. Compiling runs the full check with its search of play (seconds
+ * for a large scenario), so each test file compiles a scenario once; the engine never mutates a bundle.
+ */
 export function shippedBundle(id: string): ScenarioBundle {
+  const cached = shipped.get(id);
+  if (cached) return cached;
   const r = compileFile(join(ROOT, 'scenarios', id, 'scenario.yaml'), loadShared());
   if (!r.bundle) throw new Error(`scenario ${id} has errors: ${r.diagnostics.map((d) => `${d.line}:${d.col} ${d.code} ${d.message}`).join('\n')}`);
+  shipped.set(id, r.bundle);
   return r.bundle;
 }
