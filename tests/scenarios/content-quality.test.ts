@@ -13,6 +13,9 @@
  *  4. No copying: no run of 8 or more consecutive words of any player-facing text field
  *     (scenarioTextEntries) occurs in any *.txt or *.md file of the study folder, except inside a
  *     quotation that the same field cites with §.
+ *  5. No adviser is an answer key: for each adviser who recommends at two or more of a seat's
+ *     decisions, 1,000 runs that follow their advice wherever it is on offer (random otherwise) end
+ *     well (an ending of tone `good`) in at most 60% of runs. Today's highest is about 50%.
  *
  * The random-run tests take ~10 s per seat for poc-red-lines on a quiet 2-core machine (more when
  * the machine is busy), so they carry an explicit 120 s timeout; the run count is never lowered.
@@ -26,6 +29,7 @@ import { describe, expect, it } from 'vitest';
 import { exploreScenario } from '../../src/engine/content/index';
 import { rel, scenarioFiles, STUDY_2020 } from '../../src/build/content-files';
 import {
+  adviserFollowing,
   citationProblems,
   compileForQuality,
   copiedPassages,
@@ -35,6 +39,7 @@ import {
   endingBalance,
   formatBalance,
   formatDominant,
+  MAX_GOOD_WHEN_FOLLOWING,
   RANDOM_RUNS,
   STUDY_2010,
   STUDY_DIR,
@@ -118,6 +123,13 @@ describe('shipped scenarios meet the content-quality bar', () => {
       const found = dominantOptions(scenario);
       expect(found.map(formatDominant).join('\n\n'), `${found.length} dominant option(s)`).toBe('');
     });
+
+    it('no adviser is an answer key: following one wins a good ending in at most 60% of runs', () => {
+      const following = adviserFollowing(bundle);
+      expect(following.length, 'some adviser recommends at two or more decisions').toBeGreaterThan(0);
+      const keys = following.filter((f) => f.good > MAX_GOOD_WHEN_FOLLOWING);
+      expect(keys.map((f) => `seat ${f.seat}, following ${f.adviser} (${f.recommends} recommendations): ${(f.good * 100).toFixed(1)}% good endings`)).toEqual([]);
+    }, RANDOM_TIMEOUT);
 
     it('every citation exists in the study', () => {
       expect(citationProblems(scenario, studyEditions())).toEqual([]);

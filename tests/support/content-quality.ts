@@ -5,7 +5,8 @@
  *  1. ending balance under random play, per seat;
  *  2. no dominant option at any decision;
  *  3. every citation names a section, chapter or case box that exists in the study text;
- *  4. no run of 8 or more words copied from the study.
+ *  4. no run of 8 or more words copied from the study;
+ *  5. no adviser whose advice, followed, wins a good ending nearly every time.
  *
  * Each function returns data (counts, offending items); the test decides whether to fail or report.
  */
@@ -91,6 +92,20 @@ export interface EndingBalance {
  * from the 1% floor for that seat; the scenario-level test requires it from some other seat.
  */
 export function endingBalance(bundle: ScenarioBundle, seat: string, runs = RANDOM_RUNS, reachable?: ReadonlySet<string>): EndingBalance {
+  const { endings, stuck } = playRuns(bundle, seat, runs, (moves, run, step) => moves[percentDraw(run, `cli-play:${step}`, 0) % moves.length] as string);
+  const offenders = Object.entries(endings)
+    .filter(([id, n]) => ((!reachable || reachable.has(id)) && n < runs * MIN_ENDING_SHARE) || n > runs * MAX_ENDING_SHARE)
+    .map(([id, n]) => `${id}: ${n}/${runs} (${pct(n / runs)})`);
+  return { seat, runs, endings, stuck, offenders };
+}
+
+/** Seeded runs for one seat; `choose` picks among the moves (options available, plus "timeout"). */
+function playRuns(
+  bundle: ScenarioBundle,
+  seat: string,
+  runs: number,
+  choose: (moves: string[], run: number, step: number, node: ScenarioNode) => string,
+): { endings: Record<string, number>; stuck: number } {
   const { scenario } = bundle;
   const index = indexScenario(scenario);
   const endings: Record<string, number> = Object.fromEntries(scenario.endings.map((e) => [e.id, 0]));
@@ -102,7 +117,7 @@ export function endingBalance(bundle: ScenarioBundle, seat: string, runs = RANDO
       if (!node) break;
       const moves = [...availableOptions(index, ctx), ...(node.timeout ? ['timeout'] : [])];
       if (moves.length === 0) break;
-      const pick = moves[percentDraw(run, `cli-play:${step}`, 0) % moves.length] as string;
+      const pick = choose(moves, run, step, node);
       const seq = ctx.seq + 1;
       const event: EngineEvent =
         pick === 'timeout' ? { type: 'decision.timeout', seq, node: node.id } : { type: 'decision.choose', seq, node: node.id, option: pick };
@@ -112,10 +127,49 @@ export function endingBalance(bundle: ScenarioBundle, seat: string, runs = RANDO
     if (ctx.ending === null) stuck++;
     else endings[ctx.ending] = (endings[ctx.ending] ?? 0) + 1;
   }
-  const offenders = Object.entries(endings)
-    .filter(([id, n]) => ((!reachable || reachable.has(id)) && n < runs * MIN_ENDING_SHARE) || n > runs * MAX_ENDING_SHARE)
-    .map(([id, n]) => `${id}: ${n}/${runs} (${pct(n / runs)})`);
-  return { seat, runs, endings, stuck, offenders };
+  return { endings, stuck };
+}
+
+// ---- 1b. no adviser is an answer key --------------------------------------------------------------
+
+/** Above this share of good endings, following one adviser is an answer key, not a voice. */
+export const MAX_GOOD_WHEN_FOLLOWING = 0.6;
+
+export interface AdviserFollowing {
+  seat: string;
+  adviser: string;
+  /** Decisions of this seat where the adviser recommends an option. */
+  recommends: number;
+  runs: number;
+  /** Share of runs ending in an ending of tone `good`. */
+  good: number;
+}
+
+/**
+ * For each adviser a seat can consult who recommends at two or more of that seat's decisions: seeded
+ * runs in which the player takes that adviser's recommendation wherever it is on offer, and otherwise
+ * plays at random (as endingBalance does). If that wins a good ending nearly every time, the adviser is
+ * an answer key: the study's advisers argue their component's pole, and no single voice is always right.
+ */
+export function adviserFollowing(bundle: ScenarioBundle, runs = 1000): AdviserFollowing[] {
+  const { scenario } = bundle;
+  const good = new Set(scenario.endings.filter((e) => e.tone === 'good').map((e) => e.id));
+  const out: AdviserFollowing[] = [];
+  for (const seat of scenario.seats) {
+    const mine = (n: ScenarioNode) => !n.owners || n.owners.includes(seat.id);
+    const consultable = new Set(seat.advisers ?? scenario.advisers.map((a) => a.id));
+    for (const adviser of consultable) {
+      const recommends = scenario.nodes.filter((n) => mine(n) && n.positions.some((p) => p.adviser === adviser && p.recommends)).length;
+      if (recommends < 2) continue;
+      const { endings } = playRuns(bundle, seat.id, runs, (moves, run, step, node) => {
+        const advice = node.positions.find((p) => p.adviser === adviser)?.recommends;
+        return advice && moves.includes(advice) ? advice : (moves[percentDraw(run, `cli-play:${step}`, 0) % moves.length] as string);
+      });
+      const won = Object.entries(endings).reduce((sum, [id, n]) => sum + (good.has(id) ? n : 0), 0);
+      out.push({ seat: seat.id, adviser, recommends, runs, good: won / runs });
+    }
+  }
+  return out;
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
