@@ -5,7 +5,7 @@ import { clockView, decisionLabel, selectDebrief, type MandateStoreState } from 
 import { h } from './dom';
 import { meterCharts, polarityChart } from './charts';
 import { termText } from './glossary';
-import { relativeText } from './format';
+import { eventTime } from './format';
 import { siteHeader } from './site-header';
 import type { View, ViewContext } from './view';
 
@@ -28,7 +28,7 @@ export function createDebriefView(ctx: ViewContext): View {
     const src = optionId === 'timeout' ? node?.timeout : node?.options.find((o) => o.id === optionId);
     return src?.consequences.find((c) => c.id === cId)?.title ?? ref;
   };
-  const time = (minutes: number) => relativeText(clockView(bundle, minutes));
+  const time = (minutes: number) => eventTime(clockView(bundle, minutes));
 
   function timelineText(e: TimelineEntry): string {
     switch (e.kind) {

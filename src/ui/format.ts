@@ -6,6 +6,16 @@ export function clockText(c: ClockView): string {
   return t('play.clockValue', { relative: relativeText(c), day: c.day, time: c.time });
 }
 
+/**
+ * A point in game time for lists (the feed, the debrief timeline): "H-2:15"; from 48 hours away the
+ * days alone would give events of one day the same label, so the day and time of day follow
+ * ("E-42 days, day 43 06:00").
+ */
+export function eventTime(c: ClockView): string {
+  if (c.parts.days === null) return relativeText(c);
+  return t('play.relativeAtDay', { relative: relativeText(c), day: c.day, time: c.time });
+}
+
 /** "H-2:15", or from 48 hours away "E-81 d" worded in the UI language; kept on one line. */
 export function relativeText(c: ClockView): string {
   const p = c.parts;

@@ -18,7 +18,7 @@ import {
 } from '../store';
 import { confirmDialog } from './dialog';
 import { h, replaceChildren, uid } from './dom';
-import { clockText, countdownValue, gameDuration, relativeText } from './format';
+import { clockText, countdownValue, eventTime, gameDuration, relativeText } from './format';
 import { requestGlossarySection, staticTermText, termText } from './glossary';
 import { createMapPanel } from './map-panel';
 import type { View, ViewContext } from './view';
@@ -340,7 +340,7 @@ export function createPlayView(ctx: ViewContext): View {
         h('span', { class: 'feed-icon', attrs: { 'aria-hidden': 'true' }, text: icon }),
         h('span', { class: 'feed-kind', text: kindLabel }),
         f.from ? h('span', { class: 'feed-from' }, ' · ', termText(t('feedKind.from', { from: f.from }))) : null,
-        h('span', { class: 'feed-time', text: ` · ${relativeText(f.time)}` }),
+        h('span', { class: 'feed-time', text: ` · ${eventTime(f.time)}` }),
       ),
       h('h3', { class: 'feed-title' }, termText(f.title)),
       h('p', { class: 'feed-text' }, termText(f.text)),

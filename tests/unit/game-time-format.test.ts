@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initI18n, setLanguage } from '../../src/i18n';
-import { gameDuration, relativeText } from '../../src/ui/format';
+import { eventTime, gameDuration, relativeText } from '../../src/ui/format';
 import { relativeTimeParts } from '../../src/engine';
 
 describe('game time in words', () => {
@@ -25,5 +25,16 @@ describe('game time in words', () => {
     expect(relativeText(c)).toBe('E\u201181 jours');
     setLanguage('en');
     expect(relativeText(c)).toBe('E\u201181 days');
+  });
+});
+
+describe('event times in lists', () => {
+  beforeAll(() => initI18n('en'));
+  it('keep hours near the reference hour and add the day and time of day when counted in days', () => {
+    setLanguage('en');
+    const near = { relative: 'H-2:15', parts: relativeTimeParts(1665, 1800, 'H'), day: 2, time: '03:45' };
+    expect(eventTime(near)).toBe('H\u20112:15');
+    const far = { relative: 'E-42 d', parts: relativeTimeParts(60480 + 360, 121320, 'E'), day: 43, time: '06:00' };
+    expect(eventTime(far)).toBe('E\u201142 days, day 43 06:00');
   });
 });
