@@ -13,7 +13,10 @@ export function clockText(c: ClockView): string {
  */
 export function eventTime(c: ClockView): string {
   if (c.parts.days === null) return relativeText(c);
-  return t('play.relativeAtDay', { relative: relativeText(c), day: c.day, time: c.time });
+  // Two unbreakable halves ("E-42 days," / "day 43 06:00") that wrap, if at all, after the comma.
+  return t('play.relativeAtDay', { relative: relativeText(c), day: c.day, time: c.time })
+    .replace(/ /g, '\u00a0')
+    .replace(/,\u00a0/, ', ');
 }
 
 /** "H-2:15", or from 48 hours away "E-81 d" worded in the UI language; kept on one line. */

@@ -35,6 +35,6 @@ describe('event times in lists', () => {
     const near = { relative: 'H-2:15', parts: relativeTimeParts(1665, 1800, 'H'), day: 2, time: '03:45' };
     expect(eventTime(near)).toBe('H\u20112:15');
     const far = { relative: 'E-42 d', parts: relativeTimeParts(60480 + 360, 121320, 'E'), day: 43, time: '06:00' };
-    expect(eventTime(far)).toBe('E\u201142 days, day 43 06:00');
+    expect(eventTime(far)).toBe('E\u201142\u00a0days, day\u00a043\u00a006:00');
   });
 });
