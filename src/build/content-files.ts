@@ -89,8 +89,7 @@ export function loadTranslations(scenarioPath: string, languages: readonly strin
   return { translations, diagnostics };
 }
 
-/** Compiles every shipped scenario; returns the results by file. */
-/** Every shipped scenario; `quick` skips the search of play (for reports that only read the content). */
+/** Compiles every shipped scenario; returns the results by file. `quick` skips the search of play (for reports that only read the content). */
 export function compileAll(opts: { quick?: boolean } = {}): { shared: SharedContent; results: Map<string, CompileResult> } {
   const shared = loadShared();
   const results = new Map<string, CompileResult>();

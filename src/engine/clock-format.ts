@@ -26,7 +26,11 @@ export function relativeTimeParts(minutes: number, zero: number, label: string):
  * away in whole days ("E-81 d"), since hours are unreadable for scenarios that run over weeks.
  */
 export function formatRelativeTime(minutes: number, zero: number, label: string, dayUnit = 'd'): string {
-  const p = relativeTimeParts(minutes, zero, label);
+  return formatRelativeParts(relativeTimeParts(minutes, zero, label), dayUnit);
+}
+
+/** The same, from parts already computed. */
+export function formatRelativeParts(p: RelativeTimeParts, dayUnit = 'd'): string {
   if (p.days !== null) return `${p.label}${p.sign}${p.days} ${dayUnit}`;
   return `${p.label}${p.sign}${p.hours}:${String(p.minutes).padStart(2, '0')}`;
 }

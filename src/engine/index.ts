@@ -42,7 +42,7 @@ export {
 export { debriefModel, meterBand, type DebriefModel, type DebriefDecision, type Band, type PolarityVerdict } from './debrief';
 export { mapModel, placesOf, type MapModel, type MapPlace, type Point } from './map-model';
 export { hash32, percentDraw, contentHash } from './rng';
-export { formatRelativeTime, relativeTimeParts, dayAndTime, type RelativeTimeParts } from './clock-format';
+export { formatRelativeTime, formatRelativeParts, relativeTimeParts, dayAndTime, type RelativeTimeParts } from './clock-format';
 export { playerSection } from './player-section';
 export { scenarioTextEntries, localizeScenario } from './scenario-text';
 export { pathToNode, previewSession, type PathStep, type PathSearchOptions } from './authoring';

@@ -374,11 +374,7 @@ function nextTimedInject(index: ScenarioIndex, ctx: EngineContext, to: number): 
     if (ctx.firedInjects.includes(i.id) || !reachesSeat(i, ctx.seat)) continue;
     if (i.when) {
       if (i.at <= ctx.clock || ctx.ending !== null) continue;
-      const now = ctx.clock;
-      ctx.clock = i.at;
-      const holds = evaluateCondition(index, ctx, i.when);
-      ctx.clock = now;
-      if (!holds) continue;
+      if (!evaluateCondition(index, { ...ctx, clock: i.at }, i.when)) continue;
     }
     best = i;
   }

@@ -8,7 +8,6 @@ import {
   indexScenario,
   debriefModel,
   dayAndTime,
-  formatRelativeTime,
   relativeTimeParts,
   type RelativeTimeParts,
   mapModel,
@@ -38,8 +37,7 @@ export function decisionLabel(bundle: ScenarioBundle, ref: DecisionRef): { title
 }
 
 export interface ClockView {
-  /** "H-2:15" or, from 48 hours away, "E-81 d"; the UI words the days through `parts`. */
-  relative: string;
+  /** The time relative to the reference hour; the UI words it (src/ui/format.ts, relativeText). */
   parts: RelativeTimeParts;
   day: number;
   time: string;
@@ -48,7 +46,7 @@ export interface ClockView {
 export function clockView(bundle: ScenarioBundle, minutes: number): ClockView {
   const { zero, zeroLabel } = bundle.scenario.clock;
   const { day, time } = dayAndTime(minutes);
-  return { relative: formatRelativeTime(minutes, zero, zeroLabel), parts: relativeTimeParts(minutes, zero, zeroLabel), day, time };
+  return { parts: relativeTimeParts(minutes, zero, zeroLabel), day, time };
 }
 
 export const selectScreen = (s: MandateState) => s.screen;

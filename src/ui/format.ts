@@ -1,5 +1,6 @@
 /** Small formatting helpers shared by views. All wording goes through t(). */
 import { t } from '../i18n';
+import { formatRelativeParts } from '../engine';
 import type { ClockView } from '../store';
 
 export function clockText(c: ClockView): string {
@@ -22,7 +23,7 @@ export function eventTime(c: ClockView): string {
 /** "H-2:15", or from 48 hours away "E-81 d" worded in the UI language; kept on one line. */
 export function relativeText(c: ClockView): string {
   const p = c.parts;
-  if (p.days === null) return noBreak(c.relative);
+  if (p.days === null) return noBreak(formatRelativeParts(p));
   return noBreak(t('play.relativeDays', { label: p.label, sign: p.sign, count: p.days }));
 }
 

@@ -6,21 +6,13 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import type { Golden as GoldenFile } from '../../src/build/golden';
 import { checkA11y, expect, test } from './support';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCENARIOS = path.join(ROOT, 'scenarios');
 
-interface Golden {
-  file: string;
-  scenario: string;
-  seed: number;
-  seat?: string;
-  choices: string[];
-  ending: string;
-  meters: Record<string, number>;
-  polarities: Record<string, number>;
-}
+type Golden = GoldenFile & { file: string };
 
 /** One golden per seat of each shipped scenario: the first by name that a trainee can play by clicking (no timeouts). */
 function goldensToPlay(): Golden[] {
@@ -30,7 +22,7 @@ function goldensToPlay(): Golden[] {
     if (!existsSync(dir)) continue;
     const bySeat = new Map<string, Golden>();
     for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-      const g = { ...(parse(readFileSync(path.join(dir, name), 'utf8')) as Omit<Golden, 'file'>), file: `${id}/${name}` };
+      const g = { ...(parse(readFileSync(path.join(dir, name), 'utf8')) as GoldenFile), file: `${id}/${name}` };
       if (g.choices.includes('timeout')) continue;
       const seat = g.seat ?? '';
       if (!bySeat.has(seat)) bySeat.set(seat, g);

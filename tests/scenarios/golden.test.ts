@@ -9,11 +9,8 @@ import { shippedBundle } from '../support/fixtures';
 
 const scenarios = scenarioFiles().map((f) => f.split('/').at(-2) as string);
 
-/**
- * A golden may name the seat it was played from (default: the scenario's first seat). Its `choices`
- * are that seat's own decisions only: decisions another seat owns are taken automatically.
- */
-type SeatGolden = Golden & { seat?: string };
+// A golden may name the seat it was played from (default: the scenario's first seat). Its `choices`
+// are that seat's own decisions only: decisions another seat owns are taken automatically.
 
 describe.each(scenarios)('golden playthroughs of %s', (id) => {
   const dir = join(ROOT, 'scenarios', id, 'playthroughs');
@@ -26,7 +23,7 @@ describe.each(scenarios)('golden playthroughs of %s', (id) => {
   });
 
   it.each(files)('%s replays to the recorded ending, meters and polarity positions', (file) => {
-    const golden = parse(readFileSync(join(dir, file), 'utf8')) as SeatGolden;
+    const golden = parse(readFileSync(join(dir, file), 'utf8')) as Golden;
     const bundle = shippedBundle(id);
     const session = createSession(bundle, { seed: golden.seed, ...(golden.seat ? { seat: golden.seat } : {}) });
     for (const choice of golden.choices) {

@@ -15,9 +15,11 @@ import { join, resolve } from 'node:path';
 import { loadShared, rel, ROOT, STUDY_2020 } from '../../src/build/content-files';
 import { compileScenario, type Diagnostic } from '../../src/engine/content/index';
 import {
+  advisersOfSeat,
   availableOptions,
   indexScenario,
   initialContext,
+  ownsDecision,
   percentDraw,
   reduce,
   refusal,
@@ -155,11 +157,10 @@ export function adviserFollowing(bundle: ScenarioBundle, runs = 1000): AdviserFo
   const { scenario } = bundle;
   const good = new Set(scenario.endings.filter((e) => e.tone === 'good').map((e) => e.id));
   const out: AdviserFollowing[] = [];
+  const index = indexScenario(scenario);
   for (const seat of scenario.seats) {
-    const mine = (n: ScenarioNode) => !n.owners || n.owners.includes(seat.id);
-    const consultable = new Set(seat.advisers ?? scenario.advisers.map((a) => a.id));
-    for (const adviser of consultable) {
-      const recommends = scenario.nodes.filter((n) => mine(n) && n.positions.some((p) => p.adviser === adviser && p.recommends)).length;
+    for (const adviser of advisersOfSeat(index, seat.id)) {
+      const recommends = scenario.nodes.filter((n) => ownsDecision(n, seat.id) && n.positions.some((p) => p.adviser === adviser && p.recommends)).length;
       if (recommends < 2) continue;
       const { endings } = playRuns(bundle, seat.id, runs, (moves, run, step, node) => {
         const advice = node.positions.find((p) => p.adviser === adviser)?.recommends;
