@@ -7,6 +7,8 @@ export default defineConfig({
   publicDir: false,
   plugins: [scenariosPlugin(), staticAssetsPlugin()],
   build: {
+    // MANDATE_OUT_DIR lets several people on one machine build and serve at once (with E2E_PORT).
+    outDir: process.env.MANDATE_OUT_DIR ?? 'dist',
     target: 'es2022',
     manifest: true,
     // The lazily loaded Phaser chunk is about 1.4 MB; the first-screen budget is checked separately
