@@ -46,3 +46,35 @@ export { formatRelativeTime, formatRelativeParts, relativeTimeParts, dayAndTime,
 export { playerSection } from './player-section';
 export { scenarioTextEntries, localizeScenario } from './scenario-text';
 export { pathToNode, previewSession, type PathStep, type PathSearchOptions } from './authoring';
+export { causesOf, aftermathOf, conditionReads, type CausalLink, type CauseReason, type Aftermath } from './causal-chains';
+export { reviewSteps, type ReviewStep } from './review-steps';
+export { compareRuns, type RunComparison, type RunDifference } from './compare-runs';
+export {
+  readCohortFile,
+  buildCohort,
+  cohortCsv,
+  csvCell,
+  COHORT_MAX_FILE_CHARS,
+  type Cohort,
+  type CohortFile,
+  type CohortRead,
+  type CohortDecision,
+  type CohortSession,
+  type CohortOptions,
+} from './cohort';
+export {
+  FACILITATOR_ONLY,
+  FACILITATOR_ONLY_EVENTS,
+  isOptionalInject,
+  isRolePrivate,
+  rolesOf,
+  facilitatorNotesFor,
+  optionalInjects,
+  firableInjects,
+  stripFacilitatorContent,
+  presenterView,
+  type Role,
+  type FacilitatorNote,
+  type Tradeoff,
+  type FacilitatorOnlyField,
+} from './facilitation';
