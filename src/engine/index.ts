@@ -17,6 +17,7 @@ export {
   npcOption,
   advisersOfSeat,
   ENGINE_EVENT_TYPES,
+  ANNOTATION_EVENT_TYPES,
   LEAN_STEP,
   BOTH_STEP,
   type EngineEvent,
@@ -29,16 +30,24 @@ export {
   replay,
   replaySession,
   parseSave,
+  forkSave,
+  stripFacilitatorOnly,
+  defaultMeta,
   toEngineEvent,
   SAVE_FORMAT,
   SAVE_FORMAT_VERSION,
+  WITHHELD_NOTE,
   type LogEntry,
   type SessionSave,
+  type SessionMeta,
+  type SessionMode,
+  type SaveProblem,
   type EngineSnapshot,
   type Session,
   type SendResult,
   type ReplayResult,
 } from './session';
+export { SAVE_MIGRATIONS, migrateSave, derivedSessionId, type SaveMigration } from './save-migrations';
 export { debriefModel, meterBand, type DebriefModel, type DebriefDecision, type Band, type PolarityVerdict } from './debrief';
 export { mapModel, placesOf, type MapModel, type MapPlace, type Point } from './map-model';
 export { hash32, percentDraw, contentHash } from './rng';

@@ -95,6 +95,8 @@ export function createScenarioMachine(scenario: Scenario) {
     }
     on['inject.arrive'] = [{ guard: 'staysPut', actions: 'applyEvent' }];
     on['note.add'] = [{ guard: 'staysPut', actions: 'applyEvent' }];
+    on['room.vote'] = [{ guard: 'staysPut', actions: 'applyEvent' }];
+    on['facilitator.note'] = [{ guard: 'staysPut', actions: 'applyEvent' }];
     states[node.id] = { on } as (typeof states)[string];
   }
 

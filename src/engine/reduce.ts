@@ -16,7 +16,14 @@ export type EngineEvent =
   | { type: 'adviser.consult'; seq: number; node: string; adviser: string }
   | { type: 'clock.advance'; seq: number; minutes: number }
   | { type: 'inject.arrive'; seq: number; inject: string }
-  | { type: 'note.add'; seq: number; text: string };
+  | { type: 'note.add'; seq: number; text: string }
+  /** The room's vote on the current decision (facilitated play): an annotation, no state change. */
+  | { type: 'room.vote'; seq: number; node: string; tally: Record<string, number>; byRole: Record<string, string> | null }
+  /**
+   * A facilitator's note (FACILITATOR-ONLY): an annotation, no state change. `text` is null when the
+   * note was withheld by `stripFacilitatorOnly` (the entry keeps its seq so replicas see no gap).
+   */
+  | { type: 'facilitator.note'; seq: number; text: string | null; node: string | null };
 
 export type EngineEventType = EngineEvent['type'];
 export const ENGINE_EVENT_TYPES: readonly EngineEventType[] = [
@@ -26,13 +33,22 @@ export const ENGINE_EVENT_TYPES: readonly EngineEventType[] = [
   'clock.advance',
   'inject.arrive',
   'note.add',
+  'room.vote',
+  'facilitator.note',
 ];
+
+/** Events that annotate the log (logged, validated, replayed) without changing the game state. */
+export const ANNOTATION_EVENT_TYPES: readonly EngineEventType[] = ['room.vote', 'facilitator.note'];
 
 /** Polarity points per unit of lean weight; positions run -100..100. */
 export const LEAN_STEP = 15;
 /** How far a both/and move eases a polarity toward the centre, per unit of weight. */
 export const BOTH_STEP = 8;
 const MAX_NOTE = 2000;
+/** Bounds of a room vote: voters per option, roles named in `byRole`, length of a role id. */
+const MAX_VOTES = 10000;
+const MAX_ROLES = 64;
+const MAX_ROLE_ID = 64;
 
 /**
  * Copies the context for an update. Entries of the timeline, samples and pending lists are never
@@ -105,9 +121,16 @@ export function refusal(index: ScenarioIndex, ctx: EngineContext, event: EngineE
   if (event.type === 'note.add') {
     return typeof event.text === 'string' && event.text.length <= MAX_NOTE ? null : 'a note must be text of at most 2000 characters';
   }
+  if (event.type === 'facilitator.note') {
+    if (event.node !== null && !index.nodes.has(event.node)) return `unknown node "${event.node}"`;
+    if (event.text === null) return null;
+    return event.text.trim().length > 0 && event.text.length <= MAX_NOTE ? null : 'a facilitator note must be text of 1 to 2000 characters';
+  }
   const node = index.nodes.get(ctx.node);
   if (!node) return `unknown current node "${ctx.node}"`;
   switch (event.type) {
+    case 'room.vote':
+      return voteRefusal(index, ctx, node, event);
     case 'decision.choose': {
       if (event.node !== ctx.node) return `the current decision is "${ctx.node}", not "${event.node}"`;
       const option = node.options.find((o) => o.id === event.option);
@@ -140,6 +163,38 @@ export function refusal(index: ScenarioIndex, ctx: EngineContext, event: EngineE
   }
 }
 
+function voteRefusal(
+  index: ScenarioIndex,
+  ctx: EngineContext,
+  node: ScenarioNode,
+  event: Extract<EngineEvent, { type: 'room.vote' }>,
+): string | null {
+  if (event.node !== ctx.node) return `the current decision is "${ctx.node}", not "${event.node}"`;
+  const available = (id: string): string | null => {
+    const option = node.options.find((o) => o.id === id);
+    if (!option) return `decision "${node.id}" has no option "${id}"`;
+    if (option.when && !evaluateCondition(index, ctx, option.when)) return `option "${option.id}" is not available now`;
+    return null;
+  };
+  const tally = Object.entries(event.tally);
+  if (tally.length === 0) return 'a vote needs a tally of at least one option';
+  for (const [option, count] of tally) {
+    const why = available(option);
+    if (why) return why;
+    if (!Number.isInteger(count) || count < 0 || count > MAX_VOTES) return `the votes for "${option}" must be a whole number from 0 to ${MAX_VOTES}`;
+  }
+  if (event.byRole) {
+    const roles = Object.entries(event.byRole);
+    if (roles.length > MAX_ROLES) return `a vote names at most ${MAX_ROLES} roles`;
+    for (const [role, option] of roles) {
+      if (role.length === 0 || role.length > MAX_ROLE_ID) return `a role id must be 1 to ${MAX_ROLE_ID} characters`;
+      const why = available(option);
+      if (why) return why;
+    }
+  }
+  return null;
+}
+
 // ---- the reducer ------------------------------------------------------------------------------
 
 /** Applies an accepted event; returns a new context. Call `refusal` first. */
@@ -150,6 +205,9 @@ export function reduce(index: ScenarioIndex, prev: EngineContext, event: EngineE
     case 'note.add':
       ctx.timeline.push({ kind: 'note', time: ctx.clock, seq: ctx.seq, note: event.text });
       return ctx;
+    case 'room.vote':
+    case 'facilitator.note':
+      return ctx; // annotations: logged and replayed, the game state does not change
     case 'decision.choose':
       decide(index, ctx, event.option);
       break;

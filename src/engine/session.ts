@@ -1,7 +1,8 @@
 /**
  * Sessions: a live actor over the scenario machine plus the append-only event log. A saved
- * session is (scenario id, version, content hash, seat, seed, log); everything else — resume,
- * replay, the debrief — is a function of it.
+ * session is (scenario id, version, content hash, seat, seed, log, meta); everything else — resume,
+ * replay, the debrief — is a function of it. `meta` (id, label, start stamp, parent of a fork, mode)
+ * describes the session for people and lists; the engine never reads it.
  */
 import { createActor, type Actor } from 'xstate';
 import type { ScenarioBundle } from './types';
@@ -9,9 +10,12 @@ import type { EngineContext } from './state';
 import { createScenarioMachine, type ScenarioMachine } from './machine';
 import { ENGINE_EVENT_TYPES, refusal, type EngineEvent, type EngineEventType } from './reduce';
 import { indexScenario } from './scenario-index';
+import { hash32 } from './rng';
+import { LATEST_SAVE_VERSION, migrateSave } from './save-migrations';
 
 export const SAVE_FORMAT = 'mandate-session';
-export const SAVE_FORMAT_VERSION = 1;
+/** The format version `save()` writes; older versions are migrated by `parseSave` (save-migrations.ts). */
+export const SAVE_FORMAT_VERSION = LATEST_SAVE_VERSION;
 
 /** One log entry. `at` is the wall-clock stamp the store adds for the debrief; transitions ignore it. */
 export interface LogEntry {
@@ -21,6 +25,21 @@ export interface LogEntry {
   at: number | null;
 }
 
+export type SessionMode = 'solo' | 'facilitated';
+
+/** Who and what a session is, for lists and reviews. The engine ignores it when replaying. */
+export interface SessionMeta {
+  /** The session's id, stable across export and import. */
+  id: string;
+  /** A label the facilitator or trainee chooses; never required to be a person's name. */
+  label: string | null;
+  /** Wall-clock ms when the session began (a UI stamp). */
+  startedAt: number | null;
+  /** For a fork ("the road not taken"): the parent session and the last seq replayed from it. */
+  parent: { id: string; seq: number } | null;
+  mode: SessionMode;
+}
+
 export interface SessionSave {
   format: typeof SAVE_FORMAT;
   formatVersion: number;
@@ -28,7 +47,11 @@ export interface SessionSave {
   seat: string;
   seed: number;
   log: LogEntry[];
+  meta: SessionMeta;
 }
+
+export const MAX_META_ID = 200;
+export const MAX_META_LABEL = 200;
 
 export interface EngineSnapshot {
   /** The current node id (the machine's state value). */
@@ -45,6 +68,10 @@ export interface Session {
   readonly seat: string;
   snapshot(): EngineSnapshot;
   log(): readonly LogEntry[];
+  /** A copy of the session's meta. */
+  meta(): SessionMeta;
+  /** Changes the meta (a label chosen later, the store's id); the log and state are untouched. */
+  setMeta(patch: Partial<SessionMeta>): void;
   /** Validates, applies and logs an event. A refused event changes nothing. */
   send(type: EngineEventType, payload: Record<string, unknown>, at?: number | null): SendResult;
   save(): SessionSave;
@@ -90,14 +117,55 @@ export function toEngineEvent(entry: { seq: number; type: string; payload: Recor
       const text = str('text');
       return text !== null ? { type: 'note.add', seq: entry.seq, text } : null;
     }
+    case 'room.vote': {
+      const node = str('node');
+      const tally = recordOf(p.tally, (v): v is number => typeof v === 'number');
+      const byRole = p.byRole === undefined || p.byRole === null ? null : recordOf(p.byRole, (v): v is string => typeof v === 'string');
+      if (!node || !tally || (p.byRole !== undefined && p.byRole !== null && !byRole)) return null;
+      return { type: 'room.vote', seq: entry.seq, node, tally, byRole };
+    }
+    case 'facilitator.note': {
+      if (p.withheld === true) return { type: 'facilitator.note', seq: entry.seq, text: null, node: null };
+      const text = str('text');
+      const node = p.node === undefined || p.node === null ? null : str('node');
+      if (text === null || (p.node !== undefined && p.node !== null && node === null)) return null;
+      return { type: 'facilitator.note', seq: entry.seq, text, node };
+    }
   }
 }
 
-export function createSession(bundle: ScenarioBundle, opts: { seed: number; seat?: string }): Session {
+/** A plain-object copy of `value` when every value passes `ok` (own keys only, at most 256). */
+function recordOf<T>(value: unknown, ok: (v: unknown) => v is T): Record<string, T> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const entries = Object.entries(value);
+  if (entries.length > 256 || !entries.every(([, v]) => ok(v))) return null;
+  const out: Record<string, T> = {};
+  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** The meta a new session gets when its caller gives none: an id derived from (scenario, seat, seed), solo. */
+export function defaultMeta(scenarioId: string, seat: string, seed: number, patch: Partial<SessionMeta> = {}): SessionMeta {
+  return {
+    id: patch.id ?? `s-${hash32(`${scenarioId}\u0000${seat}\u0000${seed}`).toString(16).padStart(8, '0')}`,
+    label: patch.label ?? null,
+    startedAt: patch.startedAt ?? null,
+    parent: patch.parent ? { ...patch.parent } : null,
+    mode: patch.mode ?? 'solo',
+  };
+}
+
+const copyMeta = (m: SessionMeta): SessionMeta => ({ ...m, parent: m.parent ? { ...m.parent } : null });
+
+/**
+ * A new session. `meta` fills the saved session's meta; the store passes its own session id and the
+ * start stamp (the engine reads no clock), anything not given gets `defaultMeta`.
+ */
+export function createSession(bundle: ScenarioBundle, opts: { seed: number; seat?: string; meta?: Partial<SessionMeta> }): Session {
   const seat = opts.seat ?? bundle.scenario.seats[0]?.id ?? 'hom';
   const seed = opts.seed >>> 0;
   const actor = createActor(machineFor(bundle), { input: { seed, seat } });
-  return sessionOver(bundle, actor, seed, seat);
+  return sessionOver(bundle, actor, seed, seat, opts.meta);
 }
 
 /**
@@ -105,11 +173,18 @@ export function createSession(bundle: ScenarioBundle, opts: { seed: number; seat
  * live sessions and the authoring preview (which starts its actor from an edited context); log
  * numbers continue from the actor's context.
  */
-export function sessionOver(bundle: ScenarioBundle, actor: Actor<ScenarioMachine>, seed: number, seat: string): Session {
+export function sessionOver(
+  bundle: ScenarioBundle,
+  actor: Actor<ScenarioMachine>,
+  seed: number,
+  seat: string,
+  metaPatch: Partial<SessionMeta> = {},
+): Session {
   const scenario = bundle.scenario;
   const index = indexScenario(scenario);
   actor.start();
   const entries: LogEntry[] = [];
+  let meta = defaultMeta(scenario.id, seat, seed, metaPatch);
   const snapshot = (): EngineSnapshot => {
     const s = actor.getSnapshot();
     return { node: s.context.node, done: s.status === 'done', context: s.context };
@@ -120,6 +195,10 @@ export function sessionOver(bundle: ScenarioBundle, actor: Actor<ScenarioMachine
     seat,
     snapshot,
     log: () => entries,
+    meta: () => copyMeta(meta),
+    setMeta(patch) {
+      meta = copyMeta({ ...meta, ...patch });
+    },
     send(type, payload, at = null) {
       const seq = actor.getSnapshot().context.seq + 1;
       const event = toEngineEvent({ seq, type, payload });
@@ -140,6 +219,7 @@ export function sessionOver(bundle: ScenarioBundle, actor: Actor<ScenarioMachine
       seat,
       seed,
       log: entries.map((e) => ({ ...e, payload: { ...e.payload } })),
+      meta: copyMeta(meta),
     }),
     stop: () => actor.stop(),
   };
@@ -151,9 +231,15 @@ export interface ReplayResult {
   problems: { seq: number; reason: string }[];
 }
 
-/** Rebuilds a session from a saved log; entries that do not apply are reported, not thrown. */
-export function replaySession(bundle: ScenarioBundle, save: Pick<SessionSave, 'seed' | 'seat' | 'log'>): ReplayResult {
-  const session = createSession(bundle, { seed: save.seed, seat: save.seat });
+/**
+ * Rebuilds a session from a saved log; entries that do not apply are reported, not thrown. The
+ * rebuilt session keeps the save's meta (when it has one), so a re-saved session keeps its id.
+ */
+export function replaySession(
+  bundle: ScenarioBundle,
+  save: Pick<SessionSave, 'seed' | 'seat' | 'log'> & { meta?: SessionMeta | undefined },
+): ReplayResult {
+  const session = createSession(bundle, { seed: save.seed, seat: save.seat, ...(save.meta ? { meta: save.meta } : {}) });
   const problems: { seq: number; reason: string }[] = [];
   for (const entry of save.log) {
     const r = session.send(entry.type, entry.payload ?? {}, entry.at ?? null);
@@ -175,43 +261,114 @@ export function replay(bundle: ScenarioBundle, save: Pick<SessionSave, 'seed' | 
 
 export type SaveProblem = { field: string; message: string };
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function metaProblems(m: unknown): SaveProblem[] {
+  if (!isPlainObject(m)) return [{ field: 'meta', message: 'expected { id, label, startedAt, parent, mode }' }];
+  const problems: SaveProblem[] = [];
+  if (typeof m.id !== 'string' || m.id.length === 0 || m.id.length > MAX_META_ID)
+    problems.push({ field: 'meta.id', message: `expected a session id of 1 to ${MAX_META_ID} characters` });
+  if (!(m.label === null || (typeof m.label === 'string' && m.label.length <= MAX_META_LABEL)))
+    problems.push({ field: 'meta.label', message: `expected null or text of at most ${MAX_META_LABEL} characters` });
+  if (!(m.startedAt === null || (typeof m.startedAt === 'number' && Number.isFinite(m.startedAt))))
+    problems.push({ field: 'meta.startedAt', message: 'expected null or a time in milliseconds' });
+  const parent = m.parent;
+  if (parent !== null) {
+    if (!isPlainObject(parent)) problems.push({ field: 'meta.parent', message: 'expected null or { id, seq }' });
+    else {
+      if (typeof parent.id !== 'string' || parent.id.length === 0 || parent.id.length > MAX_META_ID)
+        problems.push({ field: 'meta.parent.id', message: `expected a session id of 1 to ${MAX_META_ID} characters` });
+      if (typeof parent.seq !== 'number' || !Number.isInteger(parent.seq) || parent.seq < 0)
+        problems.push({ field: 'meta.parent.seq', message: 'expected a whole number, 0 or more' });
+    }
+  }
+  if (m.mode !== 'solo' && m.mode !== 'facilitated') problems.push({ field: 'meta.mode', message: 'expected "solo" or "facilitated"' });
+  return problems;
+}
+
 /**
- * Checks an untrusted saved session (from storage or an imported file) field by field.
- * Returns the save when it is usable, or the problems found.
+ * Checks an untrusted saved session (from storage or an imported file) field by field. Older format
+ * versions are migrated first (save-migrations.ts); newer ones are refused. Returns the save, in the
+ * current format, when it is usable, or the problems found. Never throws.
  */
 export function parseSave(data: unknown): { save?: SessionSave; problems: SaveProblem[] } {
-  const problems: SaveProblem[] = [];
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+  if (!isPlainObject(data)) {
     return { problems: [{ field: '(root)', message: 'not a saved Mandate session (expected a JSON object)' }] };
   }
-  const d = data as Record<string, unknown>;
-  if (d.format !== SAVE_FORMAT) problems.push({ field: 'format', message: `expected "${SAVE_FORMAT}"` });
-  if (typeof d.formatVersion !== 'number') problems.push({ field: 'formatVersion', message: 'missing' });
-  else if (d.formatVersion > SAVE_FORMAT_VERSION)
-    problems.push({ field: 'formatVersion', message: `version ${d.formatVersion} is newer than this game reads (${SAVE_FORMAT_VERSION})` });
-  const sc = d.scenario as Record<string, unknown> | undefined;
-  if (!sc || typeof sc.id !== 'string' || typeof sc.version !== 'number' || typeof sc.hash !== 'string')
+  if (data.format !== SAVE_FORMAT) return { problems: [{ field: 'format', message: `not a saved Mandate session (expected format "${SAVE_FORMAT}")` }] };
+  const version = data.formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return { problems: [{ field: 'formatVersion', message: 'missing or not a whole number from 1' }] };
+  if (version > SAVE_FORMAT_VERSION)
+    return {
+      problems: [
+        {
+          field: 'formatVersion',
+          message: `this session was saved by a newer version of Mandate (format ${version}); this version reads formats 1 to ${SAVE_FORMAT_VERSION}`,
+        },
+      ],
+    };
+  const d = migrateSave(data);
+  const problems: SaveProblem[] = [];
+  const sc = d.scenario;
+  if (!isPlainObject(sc) || typeof sc.id !== 'string' || typeof sc.version !== 'number' || typeof sc.hash !== 'string')
     problems.push({ field: 'scenario', message: 'expected { id, version, hash }' });
   if (typeof d.seat !== 'string') problems.push({ field: 'seat', message: 'expected a seat id' });
   if (typeof d.seed !== 'number' || !Number.isInteger(d.seed)) problems.push({ field: 'seed', message: 'expected an integer' });
   if (!Array.isArray(d.log)) problems.push({ field: 'log', message: 'expected an array' });
   else {
-    d.log.forEach((e: unknown, i: number) => {
-      const entry = e as Record<string, unknown> | null;
+    for (let i = 0; i < d.log.length; i++) {
+      const entry: unknown = d.log[i];
       if (
-        !entry ||
-        typeof entry !== 'object' ||
+        !isPlainObject(entry) ||
         entry.seq !== i + 1 ||
         typeof entry.type !== 'string' ||
         !(ENGINE_EVENT_TYPES as readonly string[]).includes(entry.type) ||
-        typeof entry.payload !== 'object' ||
-        entry.payload === null ||
-        !(entry.at === null || typeof entry.at === 'number')
+        !isPlainObject(entry.payload) ||
+        !(entry.at === null || (typeof entry.at === 'number' && Number.isFinite(entry.at)))
       ) {
         problems.push({ field: `log[${i}]`, message: 'expected { seq, type, payload, at } in sequence' });
+        if (problems.length >= 50) break; // enough to say what is wrong with a damaged file
       }
-    });
+    }
   }
+  problems.push(...metaProblems(d.meta));
   if (problems.length) return { problems };
-  return { save: data as SessionSave, problems };
+  return { save: d as unknown as SessionSave, problems };
+}
+
+/**
+ * A fork of `save` ("the road not taken"): the log up to and including `uptoSeq`, a new id, and
+ * `meta.parent` naming the save and the last seq replayed. To choose again at the decision logged at
+ * seq N, fork at N − 1. `uptoSeq` is clamped to the log (0 keeps nothing). The fork has no label and
+ * no start stamp (the caller stamps it) and keeps the parent's mode. Pure; the input is not changed.
+ */
+export function forkSave(save: SessionSave, uptoSeq: number, newId: string): SessionSave {
+  const upto = Math.max(0, Math.min(save.log.length, Number.isFinite(uptoSeq) ? Math.floor(uptoSeq) : 0));
+  return {
+    ...save,
+    scenario: { ...save.scenario },
+    log: save.log.filter((e) => e.seq <= upto).map((e) => ({ ...e, payload: { ...e.payload } })),
+    meta: { id: newId, label: null, startedAt: null, parent: { id: save.meta.id, seq: upto }, mode: save.meta.mode },
+  };
+}
+
+/** The payload a withheld facilitator note keeps: no text, no node. */
+export const WITHHELD_NOTE: Readonly<Record<string, unknown>> = Object.freeze({ withheld: true });
+
+/**
+ * Removes facilitator-only material before a log or save leaves the facilitator's console (the
+ * presenter window, xAPI statements, a trainee's copy). Each `facilitator.note` entry is KEPT with its
+ * seq, type and stamp, but its payload becomes `{ withheld: true }`: the log stays contiguous (a replica
+ * detecting gaps by seq sees none), it still replays to the same state (the engine accepts a withheld
+ * note as an annotation), and no note text or node survives. Pure; the input is not changed.
+ */
+export function stripFacilitatorOnly(save: SessionSave): SessionSave;
+export function stripFacilitatorOnly(log: readonly LogEntry[]): LogEntry[];
+export function stripFacilitatorOnly(input: SessionSave | readonly LogEntry[]): SessionSave | LogEntry[] {
+  const strip = (log: readonly LogEntry[]): LogEntry[] =>
+    log.map((e) => (e.type === 'facilitator.note' ? { ...e, payload: { ...WITHHELD_NOTE } } : { ...e, payload: { ...e.payload } }));
+  if (Array.isArray(input)) return strip(input as readonly LogEntry[]);
+  const save = input as SessionSave;
+  return { ...save, log: strip(save.log) };
 }
