@@ -13,6 +13,7 @@ import { schema } from './commands/schema';
 import { simulate } from './commands/simulate';
 import { stats } from './commands/stats';
 import { coverage } from './commands/coverage';
+import { xliff } from './commands/xliff';
 
 export const USAGE = `Usage: npm run scenario -- <command>     (<scenario> is an id under scenarios/ or a path to a .yaml file)
   check [paths…] [--json]                 check scenario files (default: every scenarios/*/scenario.yaml)
@@ -29,7 +30,11 @@ export const USAGE = `Usage: npm run scenario -- <command>     (<scenario> is an
                                           exit 1 listing what could not be exercised
   schema [--write]                        print (or write to scenarios/scenario.schema.json) the JSON Schema for editors
   stats [--json]                          per scenario: decisions, options, endings, injects, seats, polarities, sections cited
-  coverage [--json]                       which catalogue polarities the scenarios exercise (and where), and which not yet`;
+  coverage [--json]                       which catalogue polarities the scenarios exercise (and where), and which not yet
+  xliff export <scenario> --lang L [--out file.xlf]
+                                          the scenario's text as XLIFF 2.0 for a translator: source, notes for
+                                          context and length, glossary terms, existing translations
+  xliff import <file.xlf> [--scenario S]  write its translations into scenarios/<id>/locales/<lang>.yaml`;
 
 const COMMANDS: Record<string, (args: readonly string[]) => CommandResult> = {
   check,
@@ -41,6 +46,7 @@ const COMMANDS: Record<string, (args: readonly string[]) => CommandResult> = {
   schema,
   stats,
   coverage,
+  xliff,
 };
 
 export function runCli(argv: readonly string[]): CommandResult {

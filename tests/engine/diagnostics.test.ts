@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compileFile, loadShared } from '../../src/build/content-files';
 import { DIAGNOSTIC_CATALOGUE, formatDiagnostic } from '../../src/engine/content/index';
 import { scenarioTextEntries } from '../../src/engine/index';
+import { sourceHash } from '../../src/engine/content/xliff';
 import { FIXTURES } from '../support/fixtures';
 
 /** One fixture per code: [code, line, col] of the diagnostic that code must produce. */
@@ -38,6 +39,8 @@ const PINNED: [string, number, number][] = [
   ['SCN031', 69, 19],
   ['SCN032', 48, 16],
   ['SCN033', 12, 17],
+  ['SCN050', 12, 17],
+  ['SCN051', 12, 17],
 ];
 
 const shared = loadShared();
@@ -45,7 +48,7 @@ const dir = join(FIXTURES, 'diagnostics');
 
 describe('scenario diagnostics', () => {
   it('has a fixture for every code in the catalogue, and a catalogue entry for every fixture', () => {
-    const files = readdirSync(dir).map((f) => f.replace('.yaml', '')).sort();
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace('.yaml', '')).sort();
     expect(files).toEqual(DIAGNOSTIC_CATALOGUE.map((d) => d.code).sort());
     expect(PINNED.map(([c]) => c).sort()).toEqual(files);
   });
@@ -77,7 +80,11 @@ describe('scenario diagnostics', () => {
     expect(partial[0]?.message).toMatch(/^Language "fr": 52 of 54 text keys have no translation in locales\/fr\.yaml \(summary, briefing\.mandate, briefing\.situation, …\)\.$/);
 
     const bundle = compileFile(join(tmp, 'scenario.yaml'), shared).bundle;
-    const all = scenarioTextEntries(bundle!.scenario).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+    // Bare strings count as translated, but of unknown age (SCN050); with the source hash, all is clean.
+    const bare = scenarioTextEntries(bundle!.scenario).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+    writeFileSync(join(tmp, 'locales', 'fr.yaml'), bare.join('\n') + '\n');
+    expect(compileFile(join(tmp, 'scenario.yaml'), shared).diagnostics.map((d) => d.code)).toEqual(['SCN050']);
+    const all = scenarioTextEntries(bundle!.scenario).map(([k, v]) => `${JSON.stringify(k)}: { text: ${JSON.stringify(v)}, source: "${sourceHash(v)}" }`);
     writeFileSync(join(tmp, 'locales', 'fr.yaml'), all.join('\n') + '\n');
     expect(compileFile(join(tmp, 'scenario.yaml'), shared).diagnostics).toEqual([]);
     rmSync(tmp, { recursive: true, force: true });

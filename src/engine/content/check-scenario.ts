@@ -10,7 +10,7 @@ import { didYouMean } from './diagnostics';
 import type { DataPath, SourceFile } from './source-file';
 import { placesOf } from '../map-model';
 import { exploreScenario } from './explore';
-import { scenarioTextEntries } from '../scenario-text';
+import { translationStatus } from './xliff';
 
 export interface CheckInputs {
   scenario: Scenario;
@@ -348,25 +348,36 @@ export type Translations = ReadonlyMap<string, Readonly<Record<string, unknown>>
 
 /**
  * SCN033: for each declared language after the first (the language the file is written in), the
- * text keys its translation file lacks. One warning per language, at its entry in `languages`.
+ * text keys its translation file lacks. SCN050: the translations made from an English text that
+ * has changed since (or whose file does not say from which). SCN051: keys the scenario does not
+ * have. Each is one warning per language, at its entry in `languages`.
  */
 export function checkTranslations(scenario: Scenario, src: SourceFile, translations: Translations): Diagnostic[] {
-  const keys = scenarioTextEntries(scenario).map(([k]) => k);
   const out: Diagnostic[] = [];
+  const list = (keys: readonly string[]): string => keys.slice(0, 3).join(', ') + (keys.length > 3 ? ', …' : '');
   scenario.languages.forEach((lang, i) => {
     if (i === 0) return;
     const file = `locales/${lang}.yaml`;
     const t = translations.get(lang) ?? null;
-    const missing = keys.filter((k) => {
-      const v = t?.[k];
-      return typeof v !== 'string' || v.trim() === '';
-    });
-    if (missing.length === 0) return;
-    const first = missing.slice(0, 3).join(', ') + (missing.length > 3 ? ', …' : '');
-    const message = t
-      ? `Language "${lang}": ${missing.length} of ${keys.length} text keys have no translation in ${file} (${first}).`
-      : `Language "${lang}": ${file} was not found beside the scenario, so all ${keys.length} text keys are untranslated (${first}).`;
-    out.push(src.diagnostic('SCN033', 'warning', message, ['languages', i]));
+    const status = translationStatus(scenario, t);
+    const { missing, total } = status;
+    if (missing.length > 0) {
+      const message = t
+        ? `Language "${lang}": ${missing.length} of ${total} text keys have no translation in ${file} (${list(missing)}).`
+        : `Language "${lang}": ${file} was not found beside the scenario, so all ${total} text keys are untranslated (${list(missing)}).`;
+      out.push(src.diagnostic('SCN033', 'warning', message, ['languages', i]));
+    }
+    const stale = [...status.stale, ...status.unverified];
+    if (stale.length > 0) {
+      const why = [
+        status.stale.length ? `${status.stale.length} translated from English that has changed since` : '',
+        status.unverified.length ? `${status.unverified.length} with no \`source\` hash saying which English they were translated from` : '',
+      ].filter(Boolean).join(', ');
+      out.push(src.diagnostic('SCN050', 'warning', `Language "${lang}": ${stale.length} translation(s) in ${file} may be out of date: ${why} (${list(stale)}). Export with \`npm run scenario -- xliff export ${scenario.id} --lang ${lang}\`, review them, and import.`, ['languages', i]));
+    }
+    if (status.unknown.length > 0) {
+      out.push(src.diagnostic('SCN051', 'warning', `Language "${lang}": ${file} has ${status.unknown.length} key(s) the scenario does not have (${list(status.unknown)}); they are never shown. Remove them, or fix the key.`, ['languages', i]));
+    }
   });
   return out;
 }

@@ -61,6 +61,8 @@ export const DIAGNOSTIC_CATALOGUE: readonly DiagnosticInfo[] = [
   { code: 'SCN031', severity: 'warning', title: 'Inject or consequence never fires', example: 'a consequence of `talk` with `when: { flag: DEPLOYED }`, a flag only `deploy` sets', fix: 'Make its `when` satisfiable on the path that schedules it, move its time before play ends, or remove it.' },
   { code: 'SCN032', severity: 'warning', title: 'Text too long for the layout', example: 'an option label of 120 characters', fix: 'Shorten it: option labels up to 90 characters, decision text 700, adviser positions 300, inject text 500, ending text 900.' },
   { code: 'SCN033', severity: 'warning', title: 'Translation missing', example: 'languages: [en, fr] with no locales/fr.yaml', fix: 'Add every missing key to locales/<lang>.yaml beside scenario.yaml, or drop the language from `languages`.' },
+  { code: 'SCN050', severity: 'warning', title: 'Translation out of date', example: 'locales/fr.yaml translated `title` from English that has changed since', fix: 'Export the language (`npm run scenario -- xliff export <id> --lang <lang>`), update the translations the export marks stale, and import the file back; each entry records the hash of its English in `source`.' },
+  { code: 'SCN051', severity: 'warning', title: 'Translation of a key the scenario does not have', example: 'locales/fr.yaml translates nodes.d1.options.wait.label, an option since removed', fix: 'Remove the entry, or correct its key (keys are listed by `xliff export`).' },
 ];
 
 export function catalogueEntry(code: string): DiagnosticInfo | undefined {
