@@ -4,8 +4,8 @@
  * by id or path. Problems an author can fix are thrown as UsageError (exit 2, one line) or
  * ScenarioErrors (exit 1, the diagnostics as `check` prints them); main.ts turns them into output.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { compileFile, loadShared, rel, scenarioFiles } from '../build/content-files';
 import { formatDiagnostic, type CompileResult, type Diagnostic, type SharedContent } from '../engine/content/index';
 import type { ScenarioBundle } from '../engine/index';
@@ -18,6 +18,9 @@ export interface CommandResult {
 
 /** A mistake in how the command was called: one line on stderr, exit 2. */
 export class UsageError extends Error {}
+
+/** A file the command was given cannot be used (not found, a folder, not JSON, not a session): one line, exit 1. */
+export class InputError extends Error {}
 
 /** The scenario has errors: its diagnostics, then one summary line, exit 1. */
 export class ScenarioErrors extends Error {
@@ -40,6 +43,7 @@ export function runCommand(body: (out: (line: string) => void, err: (line: strin
     return { code: body(out, err), stdout, stderr };
   } catch (e) {
     if (e instanceof UsageError) return { code: 2, stdout, stderr: stderr + e.message + '\n' };
+    if (e instanceof InputError) return { code: 1, stdout, stderr: stderr + e.message + '\n' };
     if (e instanceof ScenarioErrors) {
       for (const d of e.diagnostics) err(formatDiagnostic(d));
       return { code: 1, stdout, stderr: stderr + e.message + '\n' };
@@ -92,22 +96,38 @@ export function sharedContent(): SharedContent {
   return (sharedCache ??= loadShared());
 }
 
-/** A scenario by id (scenarios/<id>/scenario.yaml) or by path to a .yaml file. */
+const idOf = (file: string): string | undefined => file.split(/[\\/]/).at(-2);
+
+/**
+ * What a scenario argument names: a file (any path to one), a folder (its scenario.yaml, or for a
+ * folder of scenarios, every <sub>/scenario.yaml in it) or a shipped scenario's id. `problem` is one
+ * line saying why it names nothing.
+ */
+export function scenarioTargets(arg: string): { files: string[]; problem?: undefined } | { files?: undefined; problem: string } {
+  const abs = resolve(arg);
+  if (existsSync(abs)) {
+    if (!statSync(abs).isDirectory()) return { files: [abs] };
+    if (existsSync(join(abs, 'scenario.yaml'))) return { files: [join(abs, 'scenario.yaml')] };
+    const inside = readdirSync(abs, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(abs, d.name, 'scenario.yaml')))
+      .map((d) => join(abs, d.name, 'scenario.yaml'))
+      .sort();
+    return inside.length ? { files: inside } : { problem: `${arg}: a folder with no scenario.yaml in it or in its sub-folders.` };
+  }
+  const looksLikeId = /^[a-z0-9][a-z0-9-]*$/i.test(arg);
+  const found = looksLikeId ? scenarioFiles().find((f) => idOf(f) === arg) : undefined;
+  if (found) return { files: [found] };
+  const known = scenarioFiles().map(idOf).join(', ') || 'none';
+  return { problem: looksLikeId ? `No scenario "${arg}". Known: ${known}.` : `No such file: ${arg}.` };
+}
+
+/** A scenario by id (scenarios/<id>/scenario.yaml), by its folder or by path to a .yaml file. */
 export function loadScenario(idOrPath: string | undefined, command: string): LoadedScenario {
   if (!idOrPath) throw new UsageError(`${command} needs a scenario id or a path to a .yaml file.`);
-  let path: string;
-  if (idOrPath.endsWith('.yaml') || idOrPath.endsWith('.yml') || idOrPath.includes('/')) {
-    path = resolve(idOrPath);
-    if (!existsSync(path)) throw new UsageError(`No such file: ${idOrPath}.`);
-  } else {
-    const files = scenarioFiles();
-    const found = files.find((f) => f.split(/[\\/]/).at(-2) === idOrPath);
-    if (!found) {
-      const known = files.map((f) => f.split(/[\\/]/).at(-2));
-      throw new UsageError(`No scenario "${idOrPath}". Known: ${known.join(', ') || 'none'}.`);
-    }
-    path = found;
-  }
+  const target = scenarioTargets(idOrPath);
+  if (target.problem !== undefined) throw new UsageError(target.problem);
+  if (target.files.length !== 1) throw new UsageError(`${idOrPath} holds ${target.files.length} scenarios; ${command} takes one (give its id or folder).`);
+  const path = target.files[0] as string;
   const shared = sharedContent();
   const compiled = compileFile(path, shared);
   const diagnostics = [...shared.diagnostics, ...compiled.diagnostics];

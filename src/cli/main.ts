@@ -8,6 +8,7 @@ import { check } from './commands/check';
 import { graph } from './commands/graph';
 import { newScenario } from './commands/new-scenario';
 import { play } from './commands/play';
+import { replay } from './commands/replay';
 import { quicktest } from './commands/quicktest';
 import { schema } from './commands/schema';
 import { simulate } from './commands/simulate';
@@ -16,11 +17,15 @@ import { coverage } from './commands/coverage';
 import { xliff } from './commands/xliff';
 
 export const USAGE = `Usage: npm run scenario -- <command>     (<scenario> is an id under scenarios/ or a path to a .yaml file)
-  check [paths…] [--json]                 check scenario files (default: every scenarios/*/scenario.yaml)
+  check [scenarios…] [--json]             check scenario files: ids, folders or files (default: every scenarios/*/scenario.yaml)
   new <id> [--dir folder]                 scaffold scenarios/<id>/scenario.yaml, a small example that passes check
-  play <scenario> [--seat S] --seed N (--choose a,b,c | --random) [--record name]
+  play <scenario> [--seat S] --seed N (--choose a,b,c | --random) [--record name] [--export file.json [--label L]]
                                           play to an ending, printing decisions, consequences and the ending;
-                                          --record writes scenarios/<id>/playthroughs/<name>.yaml (a golden playthrough)
+                                          --record writes scenarios/<id>/playthroughs/<name>.yaml (a golden playthrough);
+                                          --export writes the session file the browser exports and imports
+  replay <session.json> [--scenario S] [--json]
+                                          replay a saved session: what happened, the ending, mission state,
+                                          polarities and benchmarks
   graph <scenario> [--format mermaid|dot|html] [--out file]
                                           the scenario graph: nodes, options, branches, timeouts, endings
   simulate <scenario> --runs N --seed S [--seat S] [--consult P] [--json]
@@ -40,6 +45,7 @@ const COMMANDS: Record<string, (args: readonly string[]) => CommandResult> = {
   check,
   new: newScenario,
   play,
+  replay,
   graph,
   simulate,
   quicktest,
@@ -55,7 +61,13 @@ export function runCli(argv: readonly string[]): CommandResult {
   if (command === 'help' || command === '--help' || command === '-h') return { code: 0, stdout: USAGE + '\n', stderr: '' };
   const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!run) return { code: 2, stdout: '', stderr: `Unknown command "${command}".\n${USAGE}\n` };
-  return run(args);
+  try {
+    return run(args);
+  } catch (e) {
+    // Author-facing problems are reported by the commands; anything else is our bug: one line, no stack trace.
+    const message = (e instanceof Error ? e.message : String(e)).split('\n')[0]?.slice(0, 300) ?? '';
+    return { code: 1, stdout: '', stderr: `${command}: internal error: ${message}. Please report it with the command you ran.\n` };
+  }
 }
 
 if (process.argv[1] && /[\\/]cli[\\/]main\.ts$/.test(process.argv[1])) {

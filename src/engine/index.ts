@@ -71,3 +71,19 @@ export {
   type CohortSession,
   type CohortOptions,
 } from './cohort';
+export {
+  FACILITATOR_ONLY,
+  FACILITATOR_ONLY_EVENTS,
+  isOptionalInject,
+  isRolePrivate,
+  rolesOf,
+  facilitatorNotesFor,
+  optionalInjects,
+  firableInjects,
+  stripFacilitatorContent,
+  presenterView,
+  type Role,
+  type FacilitatorNote,
+  type Tradeoff,
+  type FacilitatorOnlyField,
+} from './facilitation';

@@ -94,6 +94,7 @@ export function createScenarioMachine(scenario: Scenario) {
       ];
     }
     on['inject.arrive'] = [{ guard: 'staysPut', actions: 'applyEvent' }];
+    on['inject.fire'] = [{ guard: 'staysPut', actions: 'applyEvent' }];
     on['note.add'] = [{ guard: 'staysPut', actions: 'applyEvent' }];
     on['room.vote'] = [{ guard: 'staysPut', actions: 'applyEvent' }];
     on['facilitator.note'] = [{ guard: 'staysPut', actions: 'applyEvent' }];

@@ -8,6 +8,7 @@ import type { DecisionRef, EngineContext, PendingConsequence, TimelineEntry } fr
 import { evaluateCondition, choicesReadBy, sideOfBand } from './conditions';
 import { indexScenario, outcomeOf, type Outcome, type ScenarioIndex } from './scenario-index';
 import { percentDraw } from './rng';
+import { isOptionalInject } from './facilitation';
 
 /** The events the engine understands. `seq` is the log sequence number. */
 export type EngineEvent =
@@ -16,6 +17,8 @@ export type EngineEvent =
   | { type: 'adviser.consult'; seq: number; node: string; adviser: string }
   | { type: 'clock.advance'; seq: number; minutes: number }
   | { type: 'inject.arrive'; seq: number; inject: string }
+  /** A facilitator fires one of the scenario's optional injects (facilitated play): it arrives now. */
+  | { type: 'inject.fire'; seq: number; inject: string }
   | { type: 'note.add'; seq: number; text: string }
   /** The room's vote on the current decision (facilitated play): an annotation, no state change. */
   | { type: 'room.vote'; seq: number; node: string; tally: Record<string, number>; byRole: Record<string, string> | null }
@@ -32,6 +35,7 @@ export const ENGINE_EVENT_TYPES: readonly EngineEventType[] = [
   'adviser.consult',
   'clock.advance',
   'inject.arrive',
+  'inject.fire',
   'note.add',
   'room.vote',
   'facilitator.note',
@@ -152,10 +156,12 @@ export function refusal(index: ScenarioIndex, ctx: EngineContext, event: EngineE
       return Number.isInteger(event.minutes) && event.minutes > 0 && event.minutes <= 24 * 60
         ? null
         : 'the clock advances by 1 to 1440 whole minutes';
+    // `inject.fire` is the facilitator's event; `inject.arrive` is its earlier name, still read in saved logs.
+    case 'inject.fire':
     case 'inject.arrive': {
       const inject = index.injects.get(event.inject);
       if (!inject) return `unknown inject "${event.inject}"`;
-      if (!inject.manual) return `inject "${inject.id}" arrives by itself; only manual injects can be fired`;
+      if (!isOptionalInject(inject)) return `inject "${inject.id}" arrives by itself; only optional injects can be fired`;
       if (ctx.firedInjects.includes(inject.id)) return `inject "${inject.id}" has already arrived`;
       if (!reachesSeat(inject, ctx.seat)) return `inject "${inject.id}" is not for the seat "${ctx.seat}"`;
       return null;
@@ -227,6 +233,7 @@ export function reduce(index: ScenarioIndex, prev: EngineContext, event: EngineE
       advanceClock(index, ctx, ctx.clock + event.minutes);
       timeoutIfLate(index, ctx);
       break;
+    case 'inject.fire':
     case 'inject.arrive': {
       const inject = index.injects.get(event.inject);
       if (inject) fireInject(index, ctx, inject.id, ctx.clock);
@@ -428,7 +435,7 @@ function advanceClock(index: ScenarioIndex, ctx: EngineContext, to: number): voi
 function nextTimedInject(index: ScenarioIndex, ctx: EngineContext, to: number): Inject | undefined {
   let best: Inject | undefined;
   for (const i of index.scenario.injects) {
-    if (i.manual || i.at === undefined || i.at > to || (best?.at !== undefined && i.at >= best.at)) continue;
+    if (isOptionalInject(i) || i.at === undefined || i.at > to || (best?.at !== undefined && i.at >= best.at)) continue;
     if (ctx.firedInjects.includes(i.id) || !reachesSeat(i, ctx.seat)) continue;
     if (i.when) {
       if (i.at <= ctx.clock || ctx.ending !== null) continue;
@@ -483,7 +490,7 @@ const stateInjectCache = new WeakMap<ScenarioIndex, Inject[]>();
 function stateInjects(index: ScenarioIndex): Inject[] {
   let list = stateInjectCache.get(index);
   if (!list) {
-    list = index.scenario.injects.filter((i) => !i.manual && i.when);
+    list = index.scenario.injects.filter((i) => !isOptionalInject(i) && i.when);
     stateInjectCache.set(index, list);
   }
   return list;

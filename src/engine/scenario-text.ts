@@ -43,6 +43,10 @@ function walk(s: Scenario, visit: Visit): void {
     }
   }
   for (const a of s.advisers) field(`advisers.${a.id}.title`, a, 'title');
+  for (const r of s.roles ?? []) {
+    field(`roles.${r.id}.title`, r, 'title');
+    field(`roles.${r.id}.brief`, r, 'brief');
+  }
   for (const n of s.nodes) {
     const k = `nodes.${n.id}`;
     field(`${k}.title`, n, 'title');
@@ -65,11 +69,19 @@ function walk(s: Scenario, visit: Visit): void {
       field(`${k}.timeout.text`, n.timeout, 'text');
       outcome(`${k}.timeout`, n.timeout);
     }
+    const f = n.facilitator;
+    if (f) {
+      // Prompts and teaching points are plain lists: their keys count from 1 in the order written.
+      f.prompts.forEach((_, i) => field(`${k}.facilitator.prompts.${i + 1}`, f.prompts, i));
+      f.teaching.forEach((_, i) => field(`${k}.facilitator.teaching.${i + 1}`, f.teaching, i));
+      for (const t of f.tradeoffs) field(`${k}.facilitator.tradeoffs.${t.option}`, t, 'text');
+    }
   }
   for (const i of s.injects) {
     field(`injects.${i.id}.from`, i, 'from');
     field(`injects.${i.id}.title`, i, 'title');
     field(`injects.${i.id}.text`, i, 'text');
+    field(`injects.${i.id}.purpose`, i, 'purpose');
   }
   for (const e of s.endings) {
     field(`endings.${e.id}.title`, e, 'title');

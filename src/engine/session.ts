@@ -113,6 +113,10 @@ export function toEngineEvent(entry: { seq: number; type: string; payload: Recor
       const inject = str('inject');
       return inject ? { type: 'inject.arrive', seq: entry.seq, inject } : null;
     }
+    case 'inject.fire': {
+      const inject = str('inject');
+      return inject ? { type: 'inject.fire', seq: entry.seq, inject } : null;
+    }
     case 'note.add': {
       const text = str('text');
       return text !== null ? { type: 'note.add', seq: entry.seq, text } : null;

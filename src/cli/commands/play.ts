@@ -12,15 +12,17 @@ import {
   type TimelineEntry,
 } from '../../engine/index';
 import { flagValue, knownFlags, loadScenario, positionals, runCommand, UsageError, type CommandResult } from '../command-kit';
+import { writeSessionFile } from '../session-file';
 
 /**
- * `play <id | file.yaml> [--seat S] --seed N (--choose a,b,c | --random) [--record name]`: a text playthrough
- * to an ending; --record writes scenarios/<id>/playthroughs/<name>.yaml (a golden playthrough).
+ * `play <id | file.yaml> [--seat S] --seed N (--choose a,b,c | --random) [--record name] [--export file.json [--label L]]`:
+ * a text playthrough to an ending; --record writes scenarios/<id>/playthroughs/<name>.yaml (a golden
+ * playthrough); --export writes the session as the browser exports it (it imports there, and `replay` reads it).
  */
 export function play(args: readonly string[]): CommandResult {
   return runCommand((out, err) => {
-    knownFlags(args, 'play', ['--seed', '--choose', '--random', '--record', '--seat']);
-    const id = positionals(args, ['--seed', '--choose', '--record', '--seat'])[0];
+    knownFlags(args, 'play', ['--seed', '--choose', '--random', '--record', '--seat', '--export', '--label']);
+    const id = positionals(args, ['--seed', '--choose', '--record', '--seat', '--export', '--label'])[0];
     if (!id) throw new UsageError('play needs a scenario id');
     const seedText = flagValue(args, '--seed');
     if (seedText === undefined || !/^\d+$/.test(seedText)) throw new UsageError('play needs --seed N (a whole number)');
@@ -31,6 +33,10 @@ export function play(args: readonly string[]): CommandResult {
     if (chooseText === undefined && !random) throw new UsageError('play needs --choose a,b,c or --random');
     const record = flagValue(args, '--record');
     if (record !== undefined && !/^[a-z0-9-]+$/.test(record)) throw new UsageError('--record takes a kebab-case name');
+    const exportTo = flagValue(args, '--export');
+    const label = flagValue(args, '--label');
+    if (label !== undefined && exportTo === undefined) throw new UsageError('--label names an exported session; use it with --export');
+    if (label !== undefined && label.length > 200) throw new UsageError('--label takes at most 200 characters');
     const choices = chooseText?.split(',').map((c) => c.trim()).filter(Boolean) ?? [];
 
     const { bundle } = loadScenario(id, 'play');
@@ -40,7 +46,8 @@ export function play(args: readonly string[]): CommandResult {
     if (seatText !== undefined && !scenario.seats.some((x) => x.id === seatText))
       throw new UsageError(`--seat must be one of ${scenario.seats.map((x) => x.id).join(', ')}; got "${seatText}".`);
     const seat = seatText ?? scenario.seats[0]?.id ?? 'hom';
-    const session = createSession(bundle, { seed, seat });
+    // The CLI may read the wall clock (the engine never does): the start stamp lists the session by date.
+    const session = createSession(bundle, { seed, seat, meta: { startedAt: Date.now(), label: label ?? null } });
     const time = (m: number): string => formatRelativeTime(m, scenario.clock.zero, scenario.clock.zeroLabel);
     let printed = 0;
     const printTimeline = (): void => {
@@ -60,6 +67,11 @@ export function play(args: readonly string[]): CommandResult {
       const pick = random ? all[percentDraw(seed, `cli-play:${step}`, 0) % all.length] : choices[step];
       if (pick === undefined) {
         err(random ? `No option is available at "${node.id}".` : `Ran out of --choose entries at "${node.id}". Options: ${all.join(', ')}`);
+        if (exportTo !== undefined) {
+          printTimeline();
+          writeSessionFile(exportTo, session.save());
+          err(`Exported the unfinished session to ${exportTo}; it continues at "${node.id}" when imported.`);
+        }
         return 1;
       }
       const r = pick === 'timeout' ? session.send('decision.timeout', { node: node.id }) : session.send('decision.choose', { node: node.id, option: pick });
@@ -79,6 +91,10 @@ export function play(args: readonly string[]): CommandResult {
       writeGolden(file, { scenario: scenario.id, ...seatField, seed, choices: own, ...goldenResult(ctx) });
       out(`Recorded ${rel(file)}`);
     }
+    if (exportTo !== undefined) {
+      writeSessionFile(exportTo, session.save());
+      out(`Exported the session to ${exportTo} (import it in the browser, or: npm run scenario -- replay ${exportTo})`);
+    }
     out('');
     out('Mission state:');
     for (const m of scenario.meters) out(`  ${m.label.padEnd(34)} ${String(ctx.meters[m.id]).padStart(3)}  ${meterBand(ctx.meters[m.id] ?? 0)}`);
@@ -88,7 +104,7 @@ export function play(args: readonly string[]): CommandResult {
   });
 }
 
-function describe(bundle: ScenarioBundle, t: TimelineEntry, time: (m: number) => string): string {
+export function describe(bundle: ScenarioBundle, t: TimelineEntry, time: (m: number) => string): string {
   const index = indexScenario(bundle.scenario);
   const at = time(t.time).padEnd(9);
   switch (t.kind) {

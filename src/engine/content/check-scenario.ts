@@ -10,6 +10,7 @@ import { didYouMean } from './diagnostics';
 import type { DataPath, SourceFile } from './source-file';
 import { placesOf } from '../map-model';
 import { exploreScenario } from './explore';
+import { isOptionalInject } from '../facilitation';
 import { translationStatus } from './xliff';
 
 export interface CheckInputs {
@@ -147,14 +148,8 @@ export function checkScenario({ scenario, world, catalogue, src, study, quick = 
       if (node.options.length === 0 && !node.timeout) err('SCN021', `Decision "${node.id}" has no options and no timeout: play cannot go on.`, [...base, 'id']);
     }
     node.cites.forEach((cite, ci) => {
-      if (!study) return;
-      const section = /§(\d+(?:\.\d+)*)/.exec(cite)?.[1];
-      const box = /^Box:(\w+)/.exec(cite)?.[1];
-      const is2010 = cite.startsWith('2010');
-      if (section && !is2010 && !study.sections.has(section))
-        err('SCN028', `Section ${section} does not exist in the 2020 edition.`, [...base, 'cites', ci]);
-      if (box && !study.boxes.has(box.toUpperCase()))
-        err('SCN028', `No case box "${box}" in the 2020 edition.`, [...base, 'cites', ci]);
+      const problem = citeProblem(cite, study);
+      if (problem) err('SCN028', problem, [...base, 'cites', ci]);
     });
     const seatIds = new Set(scenario.seats.map((x) => x.id));
     node.owners?.forEach((o, oi) => {
@@ -215,6 +210,7 @@ export function checkScenario({ scenario, world, catalogue, src, study, quick = 
     effects(inj.effects, ['injects', i, 'effects']);
     if (inj.incident) placeRef(inj.incident.at, ['injects', i, 'incident', 'at']);
   });
+  facilitatedPlay(scenario, study, err, warn);
   scenario.endings.forEach((e, i) => condition(e.when, ['endings', i, 'when']));
   const last = scenario.endings[scenario.endings.length - 1];
   if (last?.when) err('SCN023', `The last ending "${last.id}" has a condition; the last ending must be the unconditional fallback.`, ['endings', scenario.endings.length - 1, 'when'], true);
@@ -262,6 +258,71 @@ export function checkScenario({ scenario, world, catalogue, src, study, quick = 
 }
 
 type Warn = (code: string, message: string, path: DataPath, key?: boolean) => void;
+
+/** SCN028: why a citation names nothing in the study (null when it does, or when the study is not at hand). */
+function citeProblem(cite: string, study: CheckInputs['study']): string | null {
+  if (!study) return null;
+  const section = /§(\d+(?:\.\d+)*)/.exec(cite)?.[1];
+  const box = /^Box:(\w+)/.exec(cite)?.[1];
+  if (section && !cite.startsWith('2010') && !study.sections.has(section)) return `Section ${section} does not exist in the 2020 edition.`;
+  if (box && !study.boxes.has(box.toUpperCase())) return `No case box "${box}" in the 2020 edition.`;
+  return null;
+}
+
+/**
+ * Facilitated play (SCN035–SCN039): roles in the room, facilitator notes and optional injects. A
+ * scenario that declares `roles` is written for the room, so it is held to the whole bar: a purpose
+ * for every facilitator-fired inject and notes with a trade-off for every option of every decision.
+ */
+function facilitatedPlay(scenario: Scenario, study: CheckInputs['study'], err: Warn, warn: Warn): void {
+  const roles = scenario.roles ?? [];
+  const roleIds = new Set(roles.map((r) => r.id));
+  const seatIds = new Set(scenario.seats.map((x) => x.id));
+  const forTheRoom = roles.length > 0;
+  const seen = new Set<string>();
+  roles.forEach((role, i) => {
+    if (seen.has(role.id)) err('SCN010', `Duplicate role id "${role.id}".`, ['roles', i, 'id']);
+    seen.add(role.id);
+    if (!role.brief) err('SCN035', `Role "${role.id}" has no brief: write what only the ${role.title} knows, for the handout.`, ['roles', i, 'id']);
+    if (role.seat !== undefined && !seatIds.has(role.seat))
+      err('SCN029', `Seat "${role.seat}" is not declared under seats.${didYouMean(role.seat, seatIds)}`, ['roles', i, 'seat']);
+  });
+  const roleRef = (id: string, path: DataPath): void => {
+    if (roleIds.has(id)) return;
+    const declared = roleIds.size ? didYouMean(id, roleIds) : ' This scenario declares no `roles`.';
+    err('SCN036', `Role "${id}" is not declared under roles.${declared}`, path);
+  };
+  scenario.injects.forEach((inj, i) => {
+    inj.roles?.forEach((r, ri) => roleRef(r, ['injects', i, 'roles', ri]));
+    if (isOptionalInject(inj) && !inj.purpose && (inj.optional === true || forTheRoom))
+      warn('SCN038', `Optional inject "${inj.id}" has no \`purpose\`: tell the facilitator when to fire it and what it tests.`, ['injects', i, 'id']);
+  });
+  scenario.nodes.forEach((node, ni) => {
+    if (node.kind !== 'decision') return;
+    const base: DataPath = ['nodes', ni, 'facilitator'];
+    const note = node.facilitator;
+    if (!note) {
+      if (forTheRoom) warn('SCN039', `Decision "${node.id}" has no facilitator notes; this scenario declares roles, so every decision needs them.`, ['nodes', ni, 'id']);
+      return;
+    }
+    note.roles?.forEach((r, ri) => roleRef(r, [...base, 'roles', ri]));
+    note.cites.forEach((cite, ci) => {
+      const problem = citeProblem(cite, study);
+      if (problem) err('SCN028', problem, [...base, 'cites', ci]);
+    });
+    const optionIds = node.options.map((o) => o.id);
+    const covered = new Set<string>();
+    note.tradeoffs.forEach((t, ti) => {
+      if (!optionIds.includes(t.option))
+        err('SCN037', `The facilitator notes of "${node.id}" describe option "${t.option}", which the decision does not have.${didYouMean(t.option, optionIds)}`, [...base, 'tradeoffs', ti, 'option']);
+      else if (covered.has(t.option)) err('SCN010', `Duplicate trade-off for option "${t.option}".`, [...base, 'tradeoffs', ti, 'option']);
+      covered.add(t.option);
+    });
+    const missing = optionIds.filter((o) => !covered.has(o));
+    if (forTheRoom && missing.length)
+      warn('SCN039', `The facilitator notes of "${node.id}" say nothing of what ${missing.map((o) => `"${o}"`).join(', ')} trade${missing.length === 1 ? 's' : ''} off.`, [...base, 'tradeoffs'], true);
+  });
+}
 
 /**
  * SCN030: a decision where every option leans on a polarity and all of them toward the same pole
@@ -318,11 +379,11 @@ function textTooLong(scenario: Scenario, warn: Warn): void {
 function neverFired(scenario: Scenario, found: ReturnType<typeof exploreScenario>, warn: Warn): void {
   const states = `in a search of ${found.states} states of play`;
   scenario.injects.forEach((inj, i) => {
-    if (inj.manual || found.injects.has(inj.id)) return;
+    if (isOptionalInject(inj) || found.injects.has(inj.id)) return;
     if (inj.when) warn('SCN031', `Inject "${inj.id}" never arrives: its \`when\` never holds ${states}.`, ['injects', i, 'when']);
     else if (inj.at !== undefined)
       warn('SCN031', `Inject "${inj.id}" never arrives: play always ends before minute ${inj.at} ${states}.`, ['injects', i, 'at']);
-    else warn('SCN031', `Inject "${inj.id}" never arrives: it has no \`at\`, no \`when\` and is not \`manual\`.`, ['injects', i, 'id']);
+    else warn('SCN031', `Inject "${inj.id}" never arrives: it has no \`at\`, no \`when\` and is not \`optional\`.`, ['injects', i, 'id']);
   });
   scenario.nodes.forEach((node, ni) => {
     const outcomes: { option: string; base: DataPath; list: readonly Consequence[] }[] = node.options.map((o, oi) => ({

@@ -5,6 +5,7 @@
  */
 import type { Condition, Scenario } from '../types';
 import type { DataPath } from './source-file';
+import { isOptionalInject } from '../facilitation';
 
 export type ConditionSiteKind = 'option' | 'branch' | 'consequence' | 'inject' | 'ending' | 'benchmark';
 
@@ -33,8 +34,8 @@ export function conditionSites(scenario: Scenario): ConditionSite[] {
     }
   });
   scenario.injects.forEach((inj, i) => {
-    // A manual inject's `when` is never evaluated: a facilitator fires it.
-    if (inj.when && !inj.manual) out.push({ key: `inject ${inj.id}`, kind: 'inject', path: ['injects', i, 'when'], when: inj.when });
+    // An optional inject's `when` is never evaluated: a facilitator fires it.
+    if (inj.when && !isOptionalInject(inj)) out.push({ key: `inject ${inj.id}`, kind: 'inject', path: ['injects', i, 'when'], when: inj.when });
   });
   scenario.endings.forEach((e, i) => {
     if (e.when) out.push({ key: `ending ${e.id}`, kind: 'ending', path: ['endings', i, 'when'], when: e.when });

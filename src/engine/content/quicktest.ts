@@ -18,6 +18,7 @@ import type { Condition, Scenario, ScenarioNode } from '../types';
 import type { EngineContext } from '../state';
 import { availableOptions, initialContext, reduce, type EngineEvent } from '../reduce';
 import { indexScenario, outcomeOf, type ScenarioIndex } from '../scenario-index';
+import { isOptionalInject } from '../facilitation';
 import { evaluateCondition, sideOfBand } from '../conditions';
 import { percentDraw } from '../rng';
 import { conditionSites, type ConditionSite } from './condition-sites';
@@ -387,7 +388,7 @@ class Tracker {
     }
     // Every reduce ends by firing the state injects whose `when` holds: one still waiting (and due) was false.
     for (const inj of index.scenario.injects) {
-      if (!inj.when || inj.manual) continue;
+      if (!inj.when || isOptionalInject(inj)) continue;
       if (ctx.firedInjects.includes(inj.id)) this.side(`inject ${inj.id}`, true);
       else if (inj.at === undefined || inj.at <= ctx.clock) this.side(`inject ${inj.id}`, false);
     }

@@ -182,6 +182,47 @@ const PositionSchema = z
   })
   .describe("An adviser's position at a decision.");
 
+/**
+ * Facilitated play. Everything below is FACILITATOR-ONLY (see FACILITATOR_ONLY in ../facilitation.ts):
+ * the console shows it, the handouts and prep pack print it, and `presenterView` removes it before
+ * anything reaches the presenter window.
+ */
+const TradeoffSchema = z
+  .strictObject({
+    option: Id.describe('An option id of this decision.'),
+    text: Text.describe('What the option gives and what it costs, in a sentence or two: both poles, never a verdict.'),
+  })
+  .describe('What one option trades off, for the facilitator to draw out in discussion.');
+
+export const FacilitatorNoteSchema = z
+  .strictObject({
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60)
+      .optional()
+      .describe('Suggested real-time minutes for the room to discuss this decision before it decides.'),
+    prompts: z
+      .array(Text)
+      .min(1)
+      .describe('Questions the facilitator puts to the room, in the order to ask them.'),
+    teaching: z
+      .array(Text)
+      .default([])
+      .describe('Teaching points to draw out in discussion or the debrief (our own words; cite the sections below).'),
+    tradeoffs: z
+      .array(TradeoffSchema)
+      .default([])
+      .describe('For each option of the decision, what it trades off. A scenario that declares `roles` covers every option (SCN039).'),
+    cites: z.array(Cite).default([]).describe('The study sections the facilitator can point the room to.'),
+    roles: z
+      .array(Id)
+      .optional()
+      .describe('Roles (ids from `roles`) whose brief bears on this decision: ask them first.'),
+  })
+  .describe('FACILITATOR-ONLY. Notes for the facilitator at this decision: prompts, teaching points, trade-offs, sources, time.');
+
 export const NodeSchema = z
   .strictObject({
     id: Id,
@@ -209,6 +250,7 @@ export const NodeSchema = z
       )
       .optional()
       .describe('How the decision is taken when the player does not own it: ordered rules, the last without `when`.'),
+    facilitator: FacilitatorNoteSchema.optional(),
   })
   .describe('A node of the scenario graph.');
 
@@ -247,7 +289,20 @@ const InjectSchema = z
     id: Id,
     at: Minutes.optional().describe('Arrives when the in-game clock reaches this time.'),
     when: ConditionSchema.optional().describe('Arrives (once) when this holds, at or after `at`.'),
-    manual: z.boolean().default(false).describe('Only a facilitator can fire it.'),
+    optional: z
+      .boolean()
+      .optional()
+      .describe(
+        'An optional inject: it never arrives by itself; a facilitator fires it when the room needs pressure (give it a `purpose`).',
+      ),
+    manual: z.boolean().default(false).describe('The earlier name of `optional` (still read the same way): only a facilitator can fire it.'),
+    purpose: Text.optional().describe('FACILITATOR-ONLY. For an optional inject: when to fire it and what it tests.'),
+    roles: z
+      .array(Id)
+      .optional()
+      .describe(
+        'FACILITATOR-ONLY delivery: a role-private inject (role ids from `roles`). In facilitated play it is revealed on the console only, for the facilitator to pass to those roles; the presenter never shows it.',
+      ),
     channel: z.enum(['cable', 'phone', 'radio', 'news', 'social', 'report', 'meeting']),
     from: Text.describe('Who sends it.'),
     title: Text,
@@ -260,6 +315,17 @@ const InjectSchema = z
       .describe('Private information: only players in these seats receive it (default: every seat).'),
   })
   .describe('An inject: an outside voice arriving through a channel.');
+
+export const RoleSchema = z
+  .strictObject({
+    id: Id,
+    title: Text.describe('The post as the room knows it, e.g. "Force Commander".'),
+    seat: Id.optional().describe('The seat (an id from `seats`) this role corresponds to, if any.'),
+    brief: Text.optional().describe(
+      'FACILITATOR-ONLY until handed out: what only this role knows (a cable only the Force Commander has seen, the Police Commissioner\'s reading of the contributing country\'s MOU). Printed as a one-page handout. Required (SCN035).',
+    ),
+  })
+  .describe('A Mission Leadership Team role played by someone in the room in facilitated play.');
 
 const EndingSchema = z.strictObject({
   id: Id,
@@ -345,6 +411,12 @@ export const ScenarioSchema = z
     meters: z.array(MeterSchema).min(1),
     polarities: z.array(ScenarioPolaritySchema).min(1),
     advisers: z.array(AdviserSchema).default([]),
+    roles: z
+      .array(RoleSchema)
+      .optional()
+      .describe(
+        'Facilitated play: the MLT roles handed to people in the room, each with a private brief. A scenario that declares roles is held to the facilitated bar by `check` (SCN035–SCN039).',
+      ),
     start: Id.describe('The first node.'),
     nodes: z.array(NodeSchema).min(1),
     injects: z.array(InjectSchema).default([]),
