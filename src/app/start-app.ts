@@ -177,6 +177,9 @@ export async function startApp(opts: StartOptions): Promise<MandateStore> {
 
   await store.getState().actions.init();
   document.documentElement.dataset.ready = '1';
+  // Offline play and updates between sessions (the PWA); the LMS bridge when launched from an LMS.
+  // Both load their code lazily, so the first screen does not wait for them.
+  void import('./lms-hook').then((m) => m.connectDelivery(store, params));
   // Scenario files opened from disk do not go through loadBundle: fetch the glossary once the first screen is ready.
   void loadGlossary();
   return store;
