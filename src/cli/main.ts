@@ -14,6 +14,7 @@ import { schema } from './commands/schema';
 import { simulate } from './commands/simulate';
 import { stats } from './commands/stats';
 import { coverage } from './commands/coverage';
+import { installCheckCache } from './check-cache';
 import { xliff } from './commands/xliff';
 
 export const USAGE = `Usage: npm run scenario -- <command>     (<scenario> is an id under scenarios/ or a path to a .yaml file)
@@ -56,6 +57,7 @@ const COMMANDS: Record<string, (args: readonly string[]) => CommandResult> = {
 };
 
 export function runCli(argv: readonly string[]): CommandResult {
+  installCheckCache(); // searches of play already made for unchanged content are read back (MANDATE_CACHE=off: not)
   const [command, ...args] = argv;
   if (command === undefined) return { code: 2, stdout: '', stderr: USAGE + '\n' };
   if (command === 'help' || command === '--help' || command === '-h') return { code: 0, stdout: USAGE + '\n', stderr: '' };

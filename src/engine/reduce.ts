@@ -8,6 +8,7 @@ import type { DecisionRef, EngineContext, PendingConsequence, TimelineEntry } fr
 import { evaluateCondition, choicesReadBy, sideOfBand } from './conditions';
 import { indexScenario, outcomeOf, type Outcome, type ScenarioIndex } from './scenario-index';
 import { percentDraw } from './rng';
+import { holds } from './condition-predicate';
 import { isOptionalInject } from './facilitation';
 
 /** The events the engine understands. `seq` is the log sequence number. */
@@ -274,7 +275,7 @@ export function reachesSeat(inject: { seats?: string[] | undefined }, seat: stri
 
 /** The option the owner of a decision takes when the player's seat does not own it. */
 export function npcOption(index: ScenarioIndex, ctx: EngineContext, node: ScenarioNode): string | null {
-  const rule = (node.npc ?? []).find((r) => !r.when || evaluateCondition(index, ctx, r.when));
+  const rule = (node.npc ?? []).find((r) => !r.when || holds(index, ctx, r.when));
   return rule?.option ?? null;
 }
 
@@ -314,7 +315,7 @@ function decide(index: ScenarioIndex, ctx: EngineContext, optionId: string, by?:
   checkOverLeaning(index, ctx);
   const minutes = 'minutes' in outcome ? outcome.minutes : 0;
   advanceClock(index, ctx, ctx.clock + minutes);
-  const branch = outcome.branches.find((b) => evaluateCondition(index, ctx, b.when));
+  const branch = outcome.branches.find((b) => holds(index, ctx, b.when));
   enterNode(index, ctx, branch ? branch.next : outcome.next);
   sample(ctx, ctx.choices.length);
   takeOthersDecisions(index, ctx);
@@ -328,7 +329,7 @@ function enterNode(index: ScenarioIndex, ctx: EngineContext, nodeId: string): vo
   ctx.nodeEnteredAt = ctx.clock;
   if (node.kind === 'end') {
     // Whatever is already due has landed; pending consequences beyond the end are dropped.
-    const ending = index.scenario.endings.find((e) => !e.when || evaluateCondition(index, ctx, e.when));
+    const ending = index.scenario.endings.find((e) => !e.when || holds(index, ctx, e.when));
     ctx.ending = ending?.id ?? null;
     ctx.timeline.push({ kind: 'ending', time: ctx.clock, seq: ctx.seq, ending: ctx.ending ?? undefined, node: nodeId });
   }
@@ -439,7 +440,12 @@ function nextTimedInject(index: ScenarioIndex, ctx: EngineContext, to: number): 
     if (ctx.firedInjects.includes(i.id) || !reachesSeat(i, ctx.seat)) continue;
     if (i.when) {
       if (i.at <= ctx.clock || ctx.ending !== null) continue;
-      if (!evaluateCondition(index, { ...ctx, clock: i.at }, i.when)) continue;
+      // Read at its `at` without copying the context: the clock is put back at once.
+      const clock = ctx.clock;
+      ctx.clock = i.at;
+      const due = holds(index, ctx, i.when);
+      ctx.clock = clock;
+      if (!due) continue;
     }
     best = i;
   }
@@ -456,7 +462,7 @@ function earliest(pending: readonly PendingConsequence[]): PendingConsequence | 
 function land(index: ScenarioIndex, ctx: EngineContext, ref: string, cause: DecisionRef): void {
   const c = index.consequences.get(ref);
   if (!c) return;
-  if (c.when && !evaluateCondition(index, ctx, c.when)) return;
+  if (c.when && !holds(index, ctx, c.when)) return;
   if (c.chance !== undefined) {
     const site = `consequence:${ref}`;
     const n = ctx.draws[site] ?? 0;
@@ -505,7 +511,7 @@ function fireStateInjects(index: ScenarioIndex, ctx: EngineContext): void {
     for (const inject of stateInjects(index)) {
       if (ctx.firedInjects.includes(inject.id) || !reachesSeat(inject, ctx.seat)) continue;
       if (inject.at !== undefined && inject.at > ctx.clock) continue;
-      if (inject.when && evaluateCondition(index, ctx, inject.when)) {
+      if (inject.when && holds(index, ctx, inject.when)) {
         fireInject(index, ctx, inject.id, ctx.clock);
         fired = true;
       }
@@ -521,7 +527,7 @@ function sample(ctx: EngineContext, step: number): void {
 export function availableOptions(index: ScenarioIndex, ctx: EngineContext): string[] {
   const node = index.nodes.get(ctx.node);
   if (!node || ctx.ending !== null) return [];
-  return node.options.filter((o) => !o.when || evaluateCondition(index, ctx, o.when)).map((o) => o.id);
+  return node.options.filter((o) => !o.when || holds(index, ctx, o.when)).map((o) => o.id);
 }
 
 export { indexScenario };

@@ -11,6 +11,7 @@ import { availableOptions, initialContext, reduce, type EngineEvent } from '../r
 import { indexScenario, outcomeOf, type ScenarioIndex } from '../scenario-index';
 import { sideOfBand } from '../conditions';
 import { percentDraw } from '../rng';
+import { memoSearch, searchKey } from './search-memo';
 
 export interface ExploreResult {
   nodes: Set<string>;
@@ -18,7 +19,7 @@ export interface ExploreResult {
   deadEnds: Set<string>;
   states: number;
   truncated: boolean;
-  /** Injects that arrived somewhere in the search (manual ones only arrive when a facilitator fires them). */
+  /** Injects that arrived somewhere in the search (optional ones only arrive when a facilitator fires them). */
   injects: Set<string>;
   /** Consequences ("node.option.consequence") that landed, or came due with their `when` holding but lost their chance draw. */
   consequences: Set<string>;
@@ -26,7 +27,30 @@ export interface ExploreResult {
   due: Set<string>;
 }
 
-export function exploreScenario(scenario: Scenario, opts: { seeds?: number[]; maxStates?: number; playouts?: number } = {}): ExploreResult {
+export interface ExploreOptions {
+  seeds?: number[];
+  maxStates?: number;
+  playouts?: number;
+}
+
+/** The search of play; a search already made for the same content and options is not made again (search-memo.ts). */
+export function exploreScenario(scenario: Scenario, opts: ExploreOptions = {}): ExploreResult {
+  return memoSearch('explore', searchKey(scenario, opts), () => searchPlay(scenario, opts), exploreToJson, exploreFromJson);
+}
+
+type ExploreJson = Omit<ExploreResult, 'nodes' | 'endings' | 'deadEnds' | 'injects' | 'consequences' | 'due'> &
+  Record<'nodes' | 'endings' | 'deadEnds' | 'injects' | 'consequences' | 'due', string[]>;
+
+function exploreToJson(r: ExploreResult): ExploreJson {
+  return { ...r, nodes: [...r.nodes], endings: [...r.endings], deadEnds: [...r.deadEnds], injects: [...r.injects], consequences: [...r.consequences], due: [...r.due] };
+}
+
+function exploreFromJson(j: unknown): ExploreResult {
+  const r = j as ExploreJson;
+  return { ...r, nodes: new Set(r.nodes), endings: new Set(r.endings), deadEnds: new Set(r.deadEnds), injects: new Set(r.injects), consequences: new Set(r.consequences), due: new Set(r.due) };
+}
+
+function searchPlay(scenario: Scenario, opts: ExploreOptions): ExploreResult {
   const index = indexScenario(scenario);
   const seeds = opts.seeds ?? [1, 2, 3];
   const maxStates = opts.maxStates ?? 2000;

@@ -21,6 +21,7 @@ import { indexScenario, outcomeOf, type ScenarioIndex } from '../scenario-index'
 import { isOptionalInject } from '../facilitation';
 import { evaluateCondition, sideOfBand } from '../conditions';
 import { percentDraw } from '../rng';
+import { memoSearch, searchKey } from './search-memo';
 import { conditionSites, type ConditionSite } from './condition-sites';
 import type { DataPath } from './source-file';
 
@@ -69,7 +70,23 @@ export interface QuicktestResult {
 
 const PROBE = '__quicktest-probe__';
 
+/** Quicktest; one already made for the same content and options is not made again (search-memo.ts). */
 export function quicktestScenario(scenario: Scenario, opts: QuicktestOptions = {}): QuicktestResult {
+  return memoSearch('quicktest', searchKey(scenario, opts), () => exercise(scenario, opts), quicktestToJson, quicktestFromJson);
+}
+
+type QuicktestJson = Omit<QuicktestResult, 'nodes' | 'endingsByNode'> & { nodes: string[]; endingsByNode: [string, string[]][] };
+
+function quicktestToJson(r: QuicktestResult): QuicktestJson {
+  return { ...r, nodes: [...r.nodes], endingsByNode: [...r.endingsByNode].map(([node, endings]) => [node, [...endings]]) };
+}
+
+function quicktestFromJson(j: unknown): QuicktestResult {
+  const r = j as QuicktestJson;
+  return { ...r, nodes: new Set(r.nodes), endingsByNode: new Map(r.endingsByNode.map(([node, endings]) => [node, new Set(endings)])) };
+}
+
+function exercise(scenario: Scenario, opts: QuicktestOptions): QuicktestResult {
   const index = indexScenario(scenario);
   const seeds = opts.seeds ?? [1, 2, 3];
   // Every seat is played: some options and conditions are reachable from one seat only.
