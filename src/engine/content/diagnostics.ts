@@ -36,6 +36,13 @@ export const DIAGNOSTIC_CATALOGUE: readonly DiagnosticInfo[] = [
   { code: 'SCN002', severity: 'error', title: 'Invalid value', example: 'durationMinutes: "long"', fix: 'Give the field a value of the type the reference describes.' },
   { code: 'SCN003', severity: 'error', title: 'Unknown field', example: 'titel: The Line', fix: 'Remove the field or correct its spelling.' },
   { code: 'SCN004', severity: 'error', title: 'Unsupported schema version', example: 'schemaVersion: 9', fix: 'Write schemaVersion: 1, the version this build reads.' },
+  {
+    code: 'SCN005',
+    severity: 'error',
+    title: 'YAML aliases expand too far',
+    example: 'lol: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]  (and so on, nine levels deep)',
+    fix: 'Write the content out instead of repeating it through anchors and aliases (`&name` / `*name`); a file whose aliases expand beyond 100 is refused so that it cannot exhaust memory.',
+  },
   { code: 'SCN010', severity: 'error', title: 'Duplicate id', example: 'nodes: [{id: a1, …}, {id: a1, …}]', fix: 'Give every node, option, inject, ending, meter and adviser a unique id.' },
   { code: 'SCN011', severity: 'error', title: 'Unknown node', example: 'next: a2-red-lne', fix: 'Point `next`, `start` or a branch at an existing node id.' },
   { code: 'SCN012', severity: 'error', title: 'Unknown meter', example: '{ meter: credibilty, add: 5 }', fix: 'Use a meter id declared under `meters`.' },

@@ -2,7 +2,7 @@
  * A parsed YAML file that can say where any data path is: the bridge from schema and semantic
  * problems to `file:line:col` diagnostics.
  */
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic, Severity } from './diagnostics';
 
@@ -17,6 +17,39 @@ export interface SourceFile {
   /** The position of a data path (the key itself when `key` is true). */
   locate(path: DataPath, key?: boolean): { line: number; col: number; endLine: number; endCol: number };
   diagnostic(code: string, severity: Severity, message: string, path: DataPath, key?: boolean): Diagnostic;
+}
+
+/**
+ * How far YAML aliases (`*name`) may expand, as the yaml library counts it: beyond this a file is
+ * refused with SCN005 (an alias bomb — "billion laughs" — would otherwise exhaust memory). No real
+ * scenario comes near: the shipped ones use no aliases at all.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Converts the document to data; an alias bomb (or any failure of the conversion) becomes a diagnostic, never a throw. */
+function documentValue(doc: Document, text: string): { value?: unknown; failure?: { code: string; message: string; start: number; end: number } } {
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    let at: [number, number] = [0, Math.min(text.length, 1)];
+    visit(doc, {
+      Alias(_key, node) {
+        if (node.range) at = [node.range[0], node.range[1]];
+        return visit.BREAK;
+      },
+    });
+    if (/alias/i.test(message))
+      return {
+        failure: {
+          code: 'SCN005',
+          message: `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT}): a file built to exhaust memory ("billion laughs") is refused. Write the content out instead of repeating it with aliases.`,
+          start: at[0],
+          end: at[1],
+        },
+      };
+    return { failure: { code: 'SCN001', message: `YAML: ${message.split('\n')[0]}`, start: at[0], end: at[1] } };
+  }
 }
 
 export function parseSourceFile(file: string, text: string): SourceFile {
@@ -47,6 +80,14 @@ export function parseSourceFile(file: string, text: string): SourceFile {
   const syntax: Diagnostic[] = [...doc.errors, ...doc.warnings].map((e) =>
     make('SCN001', 'error', `YAML: ${e.message.split('\n')[0]}`, e.pos[0], e.pos[1]),
   );
+  let value: unknown;
+  if (!syntax.length) {
+    const converted = documentValue(doc, text);
+    if (converted.failure) {
+      const f = converted.failure;
+      syntax.push(make(f.code, 'error', f.message, f.start, f.end));
+    } else value = converted.value;
+  }
 
   const rangeOf = (path: DataPath, key: boolean): [number, number] => {
     // Walk down as far as the path exists; report the deepest node found.
@@ -75,7 +116,7 @@ export function parseSourceFile(file: string, text: string): SourceFile {
   return {
     file,
     text,
-    value: syntax.length ? undefined : doc.toJS(),
+    value,
     syntax,
     locate(path, key = false) {
       const [s, e] = rangeOf(path, key);
