@@ -24,7 +24,7 @@ describe('memoSearch()', () => {
     expect(runs).toBe(1);
     expect(b).toEqual(a);
     b.add('z');
-    expect(memoSearch('test', key, () => new Set(), toJson, fromJson).has('z')).toBe(false);
+    expect(memoSearch('test', key, () => new Set<string>(), toJson, fromJson).has('z')).toBe(false);
   });
 
   it('keys on the content and the options', () => {
