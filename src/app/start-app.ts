@@ -3,7 +3,7 @@
  * views, the lazily loaded map and the audio meet.
  */
 import type { LibraryEntry, ScenarioBundle } from '../engine';
-import { initI18n, setLanguage, t, textDirection } from '../i18n';
+import { htmlLang, initI18n, isUiLanguage, t, textDirection, useLanguage } from '../i18n';
 import {
   browserLocks,
   createMandateStore,
@@ -92,7 +92,12 @@ export async function startApp(opts: StartOptions): Promise<MandateStore> {
   const motionQuery = window.matchMedia?.('(prefers-reduced-motion: reduce)');
   const reducedMotion = () => store.getState().settings.reducedMotion || Boolean(motionQuery?.matches);
 
-  initI18n(store.getState().settings.language);
+  // `?lang=xx` picks the UI language (one of the six, or a pseudo-locale: en-XA, ar-XB) and keeps it.
+  const langParam = params.get('lang');
+  if (isUiLanguage(langParam) && langParam !== store.getState().settings.language) store.getState().actions.updateSettings({ language: langParam });
+  initI18n();
+  // The language's strings and fonts are a chunk of their own (English is bundled).
+  await useLanguage(store.getState().settings.language);
   const chrome = createChrome(store);
   const ctx: ViewContext = {
     store,
@@ -111,7 +116,7 @@ export async function startApp(opts: StartOptions): Promise<MandateStore> {
 
   function applyDocument(state: MandateStoreState): void {
     const html = document.documentElement;
-    html.lang = state.settings.language;
+    html.lang = htmlLang();
     html.dir = textDirection();
     html.style.fontSize = `${state.settings.textSize}%`;
     html.dataset.reducedMotion = String(reducedMotion());
@@ -135,10 +140,16 @@ export async function startApp(opts: StartOptions): Promise<MandateStore> {
       return;
     }
     if (state.settings.language !== prev.settings.language) {
-      setLanguage(state.settings.language);
-      chrome.relabel(state);
-      mount(state, false);
-      view?.focus();
+      const language = state.settings.language;
+      // The strings arrive first (a small chunk), then the whole screen is rebuilt in the language.
+      void useLanguage(language).then(() => {
+        const now = store.getState();
+        if (now.settings.language !== language) return;
+        chrome.relabel(now);
+        mount(now, false);
+        view?.focus();
+        chrome.update(now);
+      });
       return;
     }
     if (state.screen !== prev.screen) mount(state, true);

@@ -3,7 +3,8 @@
  * the mission, faction colours for other actors and warm colours for incidents. Sizes are in CSS
  * pixels at UI scale 1; the scene multiplies them by its pixel factor.
  */
-export const FONT = '"Liberation Sans", Arial, sans-serif';
+/** Latin first (place names), then the self-hosted families of the UI languages (src/i18n/fonts.ts). */
+export const FONT = '"Liberation Sans", Arial, "Noto Sans Arabic", "Noto Sans SC", "Noto Sans", sans-serif';
 
 export const COLOR = {
   background: 0x0a101b,

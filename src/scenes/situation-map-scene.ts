@@ -27,6 +27,7 @@ import {
   type PriorityLabel,
   type Projection,
 } from './map-layout';
+import { t as tr, textDirection } from '../i18n';
 import { COLOR, FONT, INCIDENT_COLOR, INCIDENT_DEFAULT, INK, REGION_TINTS, hexToNumber } from './map-style';
 
 /** What the scene needs from outside; mount-situation-map.ts builds it from MountOptions. */
@@ -108,6 +109,8 @@ export class SituationMapScene extends Phaser.Scene {
   private k = 1;
   /** null until the user toggles it: then the default follows the canvas size. */
   private legendOpen: boolean | null = null;
+  /** Label texts whose font subsets were requested (so a redraw never asks twice). */
+  private readonly glyphRequests = new Set<string>();
 
   constructor(bridge: MapBridge) {
     super({ key: SITUATION_MAP_SCENE });
@@ -221,7 +224,7 @@ export class SituationMapScene extends Phaser.Scene {
 
     if (!model || !layout) {
       this.layout = null;
-      const t = this.text(width / 2, height / 2, 'No map for this scenario', 14, INK.muted, 'italic').setOrigin(0.5);
+      const t = this.text(width / 2, height / 2, tr('map.noMap'), 14, INK.muted, 'italic').setOrigin(0.5);
       views.main.terrain.add(t);
       return;
     }
@@ -585,8 +588,8 @@ export class SituationMapScene extends Phaser.Scene {
     g.strokeRect(box.x + dx + k, box.y + k, box.w - 2 * k, box.h - 2 * k);
     g.lineBetween(box.x + dx, box.y + titleH, box.x + dx + box.w, box.y + titleH);
     const name = nearestSettlement(model, focus)?.name ?? '';
-    const t = this.text(box.x + dx + 8 * k, box.y + titleH / 2, `DETAIL  ${name.toUpperCase()}`, 12, INK.title, 'bold');
-    t.setOrigin(0, 0.5).setLetterSpacing(1.5 * k).setStroke(INK.halo, 0);
+    const t = this.text(box.x + dx + 8 * k, box.y + titleH / 2, `${tr('map.detail')}  ${name.toUpperCase()}`, 12, INK.title, 'bold');
+    t.setOrigin(0, 0.5).setLetterSpacing(spacing(tr('map.detail'), 1.5 * k)).setStroke(INK.halo, 0);
     // A 5 km scale hint inside the inset.
     const s = inset.proj.scale * 5;
     const sx = box.x + dx + box.w - 12 * k - s;
@@ -595,7 +598,7 @@ export class SituationMapScene extends Phaser.Scene {
     g.lineBetween(sx, sy, sx + s, sy);
     g.lineBetween(sx, sy - 4 * k, sx, sy);
     g.lineBetween(sx + s, sy - 4 * k, sx + s, sy);
-    const st = this.text(sx + s / 2, sy - 5 * k, '5 km', 11, INK.muted, 'normal').setOrigin(0.5, 1);
+    const st = this.text(sx + s / 2, sy - 5 * k, tr('map.km', { count: 5 }), 11, INK.muted, 'normal').setOrigin(0.5, 1);
     inset.frame.add([g, t, st]);
   }
 
@@ -622,8 +625,8 @@ export class SituationMapScene extends Phaser.Scene {
     g.fillTriangle(ax, top, ax - 6 * k, top + arrowH, ax, top + arrowH * 0.78);
     g.lineStyle(1.2 * k, COLOR.settlement, 1);
     g.strokeTriangle(ax, top, ax + 6 * k, top + arrowH, ax, top + arrowH * 0.78);
-    if (layout.compact) overlay.add(this.text(ax - 9 * k, top + arrowH / 2, 'N', 11, INK.title, 'bold').setOrigin(1, 0.5));
-    else overlay.add(this.text(ax, top - 1 * k, 'N', 12, INK.title, 'bold').setOrigin(0.5, 1));
+    if (layout.compact) overlay.add(this.text(ax - 9 * k, top + arrowH / 2, tr('map.north'), 11, INK.title, 'bold').setOrigin(1, 0.5));
+    else overlay.add(this.text(ax, top - 1 * k, tr('map.north'), 12, INK.title, 'bold').setOrigin(0.5, 1));
     const sx = h.x + (layout.compact ? 44 : 46) * k;
     const sy = layout.compact ? top + arrowH - 4 * k : top + 14 * k;
     g.fillStyle(COLOR.settlement, 1);
@@ -631,10 +634,11 @@ export class SituationMapScene extends Phaser.Scene {
     g.lineStyle(1 * k, COLOR.settlement, 1);
     g.strokeRect(sx, sy, len, 4 * k);
     overlay.add(this.text(sx, sy - 2 * k, '0', 11, INK.muted, 'normal').setOrigin(0.5, 1));
-    overlay.add(this.text(sx + len, sy - 2 * k, `${km} km`, 11, INK.muted, 'normal').setOrigin(0.5, 1));
+    overlay.add(this.text(sx + len, sy - 2 * k, tr('map.km', { count: km }), 11, INK.muted, 'normal').setOrigin(0.5, 1));
 
     // Legend in two columns, or folded into a button on small canvases.
     const l = layout.legend;
+    const rtl = textDirection() === 'rtl';
     const toggle = this.add.zone(l.x, l.y, l.w, l.h).setOrigin(0, 0).setInteractive({ useHandCursor: true });
     toggle.on(Phaser.Input.Events.POINTER_DOWN, () => {
       this.legendOpen = !(l.h > 30 * k);
@@ -646,68 +650,68 @@ export class SituationMapScene extends Phaser.Scene {
       g.fillRoundedRect(l.x, l.y, l.w, l.h, 6 * k);
       g.lineStyle(1 * k, COLOR.panelEdge, 1);
       g.strokeRoundedRect(l.x, l.y, l.w, l.h, 6 * k);
-      overlay.add(this.text(l.x + l.w / 2, l.y + l.h / 2, 'LEGEND  +', 11, INK.muted, 'bold').setOrigin(0.5).setLetterSpacing(1.5 * k));
+      overlay.add(this.text(l.x + l.w / 2, l.y + l.h / 2, `${tr('map.legend')}  +`, 11, INK.muted, 'bold').setOrigin(0.5).setLetterSpacing(spacing(tr('map.legend'), 1.5 * k)));
       return;
     }
     g.fillStyle(COLOR.panel, 0.88);
     g.fillRoundedRect(l.x, l.y, l.w, l.h, 6 * k);
     g.lineStyle(1 * k, COLOR.panelEdge, 1);
     g.strokeRoundedRect(l.x, l.y, l.w, l.h, 6 * k);
-    overlay.add(this.text(l.x + 10 * k, l.y + 6 * k, 'LEGEND', 11, INK.muted, 'bold').setLetterSpacing(1.5 * k));
+    overlay.add(this.text(rtl ? l.x + l.w - 10 * k : l.x + 10 * k, l.y + 6 * k, tr('map.legend'), 11, INK.muted, 'bold').setOrigin(rtl ? 1 : 0, 0).setLetterSpacing(spacing(tr('map.legend'), 1.5 * k)));
     const rowH = (l.h - 26 * k) / 9;
     const colW = l.w / 2;
     const items: [string, (x: number, y: number) => void][] = [
-      ['Capital', (x, y) => drawPlaceSymbol(g, 'capital', x, y, k, false)],
-      ['City / town', (x, y) => drawPlaceSymbol(g, 'city', x, y, k, false)],
-      ['Village', (x, y) => drawPlaceSymbol(g, 'village', x, y, k, false)],
-      ['UN base', (x, y) => drawPlaceSymbol(g, 'un-base', x, y, k, false)],
-      ['Team site', (x, y) => drawPlaceSymbol(g, 'team-site', x, y, k, false)],
-      ['IDP site', (x, y) => drawPlaceSymbol(g, 'idp-site', x, y, k, false)],
-      ['PoC site', (x, y) => drawPlaceSymbol(g, 'poc-site', x, y, k, false)],
-      ['Airfield', (x, y) => drawPlaceSymbol(g, 'airfield', x, y, k, false)],
-      ['Bridge / crossing', (x, y) => {
+      [tr('map.legendItems.capital'), (x, y) => drawPlaceSymbol(g, 'capital', x, y, k, false)],
+      [tr('map.legendItems.cityTown'), (x, y) => drawPlaceSymbol(g, 'city', x, y, k, false)],
+      [tr('map.legendItems.village'), (x, y) => drawPlaceSymbol(g, 'village', x, y, k, false)],
+      [tr('map.legendItems.unBase'), (x, y) => drawPlaceSymbol(g, 'un-base', x, y, k, false)],
+      [tr('map.legendItems.teamSite'), (x, y) => drawPlaceSymbol(g, 'team-site', x, y, k, false)],
+      [tr('map.legendItems.idpSite'), (x, y) => drawPlaceSymbol(g, 'idp-site', x, y, k, false)],
+      [tr('map.legendItems.pocSite'), (x, y) => drawPlaceSymbol(g, 'poc-site', x, y, k, false)],
+      [tr('map.legendItems.airfield'), (x, y) => drawPlaceSymbol(g, 'airfield', x, y, k, false)],
+      [tr('map.legendItems.bridgeCrossing'), (x, y) => {
         drawPlaceSymbol(g, 'bridge', x - 5 * k, y, k, false);
         drawPlaceSymbol(g, 'border-crossing', x + 6 * k, y, k, false);
       }],
-      ['Highway', (x, y) => {
+      [tr('map.legendItems.highway'), (x, y) => {
         g.lineStyle(3.4 * k, COLOR.highway, 1);
         g.lineBetween(x - 9 * k, y, x + 9 * k, y);
       }],
-      ['Road / track', (x, y) => {
+      [tr('map.legendItems.roadTrack'), (x, y) => {
         g.lineStyle(2 * k, COLOR.road, 0.9);
         g.lineBetween(x - 9 * k, y - 3 * k, x + 9 * k, y - 3 * k);
         g.lineStyle(1.5 * k, COLOR.track, 0.9);
         this.dashed(g, [[x - 9 * k, y + 3 * k], [x + 9 * k, y + 3 * k]], 4 * k, 3 * k);
       }],
-      ['River / lake', (x, y) => {
+      [tr('map.legendItems.riverLake'), (x, y) => {
         g.fillStyle(COLOR.lake, 1);
         g.fillRect(x + 2 * k, y - 5 * k, 8 * k, 10 * k);
         g.lineStyle(2.2 * k, COLOR.river, 1);
         g.lineBetween(x - 9 * k, y + 4 * k, x - 1 * k, y - 4 * k);
       }],
-      ['Region boundary', (x, y) => {
+      [tr('map.legendItems.regionBoundary'), (x, y) => {
         g.lineStyle(1.2 * k, COLOR.regionLine, 1);
         this.dashed(g, [[x - 9 * k, y], [x + 9 * k, y]], 5 * k, 3 * k);
       }],
-      ['UN unit', (x, y) => {
+      [tr('map.legendItems.unUnit'), (x, y) => {
         g.fillStyle(COLOR.unFill, 1);
         g.fillRoundedRect(x - 10 * k, y - 6 * k, 20 * k, 12 * k, 3 * k);
         g.lineStyle(1 * k, COLOR.unEdge, 1);
         g.strokeRoundedRect(x - 10 * k, y - 6 * k, 20 * k, 12 * k, 3 * k);
         drawUnitGlyph(g, 'infantry', x, y, k);
       }],
-      ['Other actor', (x, y) => drawDiamond(g, x, y, 5.5 * k, 0xe4572e)],
-      ['Incident (recent)', (x, y) => {
+      [tr('map.legendItems.otherActor'), (x, y) => drawDiamond(g, x, y, 5.5 * k, 0xe4572e)],
+      [tr('map.legendItems.incidentRecent'), (x, y) => {
         g.fillStyle(INCIDENT_DEFAULT, 1);
         g.fillCircle(x, y, 4.5 * k);
         g.lineStyle(1.5 * k, INCIDENT_DEFAULT, 0.7);
         g.strokeCircle(x, y, 8 * k);
       }],
-      ['Incident (earlier)', (x, y) => {
+      [tr('map.legendItems.incidentEarlier'), (x, y) => {
         g.fillStyle(INCIDENT_DEFAULT, 0.55);
         g.fillCircle(x, y, 3.5 * k);
       }],
-      ['Magnified area', (x, y) => {
+      [tr('map.legendItems.magnifiedArea'), (x, y) => {
         g.lineStyle(1.5 * k, COLOR.insetEdge, 0.9);
         g.strokeRect(x - 8 * k, y - 5 * k, 16 * k, 10 * k);
       }],
@@ -715,10 +719,11 @@ export class SituationMapScene extends Phaser.Scene {
     items.forEach(([label, draw], i) => {
       const col = Math.floor(i / 9);
       const row = i % 9;
-      const cx = l.x + col * colW + 20 * k;
+      // Right to left, the first column is on the right and each label reads from its symbol leftwards.
+      const cx = rtl ? l.x + l.w - col * colW - 20 * k : l.x + col * colW + 20 * k;
       const cy = l.y + 24 * k + row * rowH + rowH / 2;
       draw(cx, cy);
-      overlay.add(this.text(cx + 16 * k, cy, label, 11.5, INK.village, 'normal').setOrigin(0, 0.5).setStroke(INK.halo, 0));
+      overlay.add(this.text(rtl ? cx - 16 * k : cx + 16 * k, cy, label, 11.5, INK.village, 'normal').setOrigin(rtl ? 1 : 0, 0.5).setStroke(INK.halo, 0));
     });
   }
 
@@ -888,6 +893,8 @@ export class SituationMapScene extends Phaser.Scene {
     const k = this.k;
     const t = new Phaser.GameObjects.Text(this, x, y, s, {
       fontFamily: FONT,
+      // Arabic labels are shaped and ordered right to left inside their box.
+      rtl: STRONG_RTL.test(s),
       fontSize: `${Math.round(size * k)}px`,
       fontStyle: weight === 'normal' ? '' : weight,
       color,
@@ -895,7 +902,25 @@ export class SituationMapScene extends Phaser.Scene {
       strokeThickness: Math.max(2, Math.round(3 * k)),
       padding: { x: Math.round(1 * k), y: 0 },
     });
+    this.ensureGlyphs(s, t.style.fontSize as string);
     return t;
+  }
+
+  /**
+   * Canvas text does not redraw when a web font arrives: when a label's glyphs come from a font
+   * subset not yet loaded (Arabic, Chinese), load it and draw the map again.
+   */
+  private ensureGlyphs(s: string, size: string): void {
+    if (/^[\s!-\u024f]*$/.test(s) || typeof document === 'undefined' || !document.fonts) return;
+    const spec = `${size} ${FONT}`;
+    if (this.glyphRequests.has(s) || document.fonts.check(spec, s)) return;
+    this.glyphRequests.add(s);
+    void document.fonts.load(spec, s).then(
+      () => {
+        if (this.sys.isActive()) this.refresh();
+      },
+      () => undefined,
+    );
   }
 
   private vec(p: Point): Phaser.Math.Vector2 {
@@ -1180,4 +1205,11 @@ function drawPlaceSymbol(g: Phaser.GameObjects.Graphics, kind: string, x: number
       return r;
     }
   }
+}
+
+const STRONG_RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+
+/** Letter spacing only for alphabets it suits: it would break Arabic joining and crowd Chinese. */
+function spacing(label: string, px: number): number {
+  return /[\u0590-\u08ff\u3000-\u9fff\uac00-\ud7af]/.test(label) ? 0 : px;
 }

@@ -18,6 +18,7 @@ import {
   type Session,
 } from '../engine';
 import { countdownFor, mostGenerous, rescale, WARNING_SHARE } from './countdown';
+import { facilitatedActions, type FacilitatedActions } from './facilitated-actions';
 import {
   memoryCountdownStash,
   RECORD_FORMAT,
@@ -85,13 +86,14 @@ export interface ExportFile {
   text: string;
 }
 
-export interface MandateActions {
+export interface MandateActions extends FacilitatedActions {
   /** Reads saved sessions and settings; warns when saving is not possible. */
   init(): Promise<void>;
   go(screen: 'library' | 'settings' | 'about'): void;
   /** Leaves Settings/About for the screen they were opened from. */
   back(): void;
-  startScenario(id: string, seat?: string): Promise<boolean>;
+  /** `mode: 'facilitated'` marks a session run by a facilitator for a room (console and presenter). */
+  startScenario(id: string, seat?: string, mode?: 'solo' | 'facilitated'): Promise<boolean>;
   /** From the briefing into play. */
   begin(): void;
   consult(adviserId: string): Promise<boolean>;
@@ -320,7 +322,7 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
     const t = now();
     const delta = Math.max(0, t - lastTick);
     lastTick = t;
-    if (!cd || s.screen !== 'play') {
+    if (!cd || s.screen !== 'play' || cd.held) {
       stopTicker();
       return;
     }
@@ -357,9 +359,9 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
     else cd = rescale(cd, mode);
     const played = eligible ? mostGenerous(s.playedCountdownMode, mode) : s.playedCountdownMode;
     if (cd !== s.countdown || played !== s.playedCountdownMode) set({ countdown: cd, playedCountdownMode: played });
-    if (s.screen === 'play' && cd && cd.remainingMs > 0) startTicker();
+    if (s.screen === 'play' && cd && cd.remainingMs > 0 && !cd.held) startTicker();
     else stopTicker();
-    if (s.screen === 'play' && cd && cd.remainingMs <= 0 && !timingOut) void actions.timeout();
+    if (s.screen === 'play' && cd && cd.remainingMs <= 0 && !cd.held && !timingOut) void actions.timeout();
   }
 
   // ---- sessions -------------------------------------------------------------------------------
@@ -536,6 +538,19 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
   // ---- the actions ----------------------------------------------------------------------------
 
   const actions: MandateActions = {
+    ...facilitatedActions({
+      get,
+      set,
+      dispatch,
+      syncCountdown,
+      saveCountdown: () => {
+        const s = get();
+        if (s.sessionId) stash.save(s.sessionId, s.countdown, now());
+        const record = recordOf();
+        if (record) persistence.write(record).catch(() => undefined);
+      },
+    }),
+
     async init() {
       if (persistence.kind === 'memory') notify('warning', 'notice.memoryOnly');
       // Imported scenarios first: a saved session of one must find it in the library.
@@ -564,13 +579,13 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
       syncCountdown();
     },
 
-    startScenario(id, seat) {
+    startScenario(id, seat, mode) {
       return serial(async () => {
         const bundle = await loadScenario(id);
         if (!bundle) return false;
         await closeSession();
         const seatId = seat && bundle.scenario.seats.some((s) => s.id === seat) ? seat : bundle.scenario.seats[0]?.id;
-        const session = createSession(bundle, { seed: randomSeed(), ...(seatId ? { seat: seatId } : {}) });
+        const session = createSession(bundle, { seed: randomSeed(), ...(seatId ? { seat: seatId } : {}), ...(mode ? { meta: { mode } } : {}) });
         const sessionId = newId();
         await persistence.lock(sessionId);
         openSession(session, bundle, sessionId, 'briefing', { playedCountdownMode: get().settings.countdown });

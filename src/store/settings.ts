@@ -9,7 +9,9 @@ export const DEFAULT_SETTINGS: Settings = {
   sound: { muted: false, volume: 0.7, ambience: false },
 };
 
-const LANGUAGES: readonly Language[] = ['en', 'fr'];
+const LANGUAGES: readonly Language[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es', 'en-XA', 'ar-XB'];
+/** The languages a browser preference can pick (never a pseudo-locale). */
+const PREFERABLE: readonly Language[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
 const MODES: readonly CountdownMode[] = ['off', 'normal', 'extended'];
 const SIZES: readonly TextSize[] = [100, 125, 150];
 
@@ -72,8 +74,9 @@ export function memorySettingsStorage(initial: Settings | null = null): Settings
 /** The first language the browser prefers that the game speaks. */
 export function preferredLanguage(languages: readonly string[] | undefined): Language {
   for (const l of languages ?? []) {
+    // "zh-CN", "zh-Hans", "zh-SG" (and other Chinese) → zh (Simplified, the UN's written Chinese).
     const base = l.toLowerCase().split('-')[0];
-    if (LANGUAGES.includes(base as Language)) return base as Language;
+    if (PREFERABLE.includes(base as Language)) return base as Language;
   }
   return 'en';
 }

@@ -31,6 +31,8 @@ export interface CountdownRecord {
   mode: Exclude<CountdownMode, 'off'>;
   /** True once the "time is running out" cue was given for this decision. */
   warned: boolean;
+  /** Facilitated play: the facilitator paused the countdown, or switched it off for this decision. */
+  held?: 'paused' | 'off';
 }
 
 export type NoticeLevel = 'error' | 'warning' | 'info';

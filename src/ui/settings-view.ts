@@ -1,5 +1,5 @@
 /** Settings: language, countdown, text size, reduced motion, sound. Applied and saved at once. */
-import { LANGUAGES, t } from '../i18n';
+import { formatPercent, htmlLang, isPseudoLanguage, LANGUAGES, PSEUDO_LANGUAGES, t, textDirection, type UiLanguage } from '../i18n';
 import type { CountdownMode, MandateStoreState, Settings, TextSize } from '../store';
 import { h, uid } from './dom';
 import { siteHeader } from './site-header';
@@ -11,7 +11,7 @@ export function createSettingsView(ctx: ViewContext): View {
   const s0: Settings = store.getState().settings;
   const heading = h('h1', { text: t('settings.heading'), attrs: { tabindex: '-1' } });
 
-  function radios<T extends string | number>(name: string, legend: string, values: readonly T[], current: T, label: (v: T) => string, onPick: (v: T) => void, help?: string) {
+  function radios<T extends string | number>(name: string, legend: string, values: readonly T[], current: T, label: (v: T) => string, onPick: (v: T) => void, help?: string, labelLang?: (v: T) => string) {
     const helpId = help ? uid('help') : null;
     return h(
       'fieldset',
@@ -27,7 +27,8 @@ export function createSettingsView(ctx: ViewContext): View {
             'div',
             { class: 'radio' },
             h('input', { id, attrs: { type: 'radio', name, value: String(v) }, props: { checked: v === current }, on: { change: () => onPick(v) } }),
-            h('label', { attrs: { for: id }, text: label(v) }),
+            // A language's name is in that language (lang and dir, so it is voiced and shaped right).
+            h('label', { attrs: { for: id, lang: labelLang?.(v) ?? null, dir: labelLang ? textDirection(labelLang(v)) : null }, text: label(v) }),
           );
         }),
       ),
@@ -53,7 +54,11 @@ export function createSettingsView(ctx: ViewContext): View {
     props: { value: String(Math.round(s0.sound.volume * 100)) },
     on: { input: () => actions.updateSettings({ sound: { volume: Number(volume.value) / 100 } }) },
   });
-  const volumeOut = h('output', { attrs: { for: volumeId }, text: `${Math.round(s0.sound.volume * 100)} %` });
+  const volumeOut = h('output', { attrs: { for: volumeId }, text: formatPercent(Math.round(s0.sound.volume * 100)) });
+  // The six languages, each in its own name. Pseudo-locales (for layout tests) only in development,
+  // with ?pseudo=1, or when one is already on (so a tester can switch back).
+  const showPseudo = import.meta.env.DEV || new URLSearchParams(location.search).get('pseudo') === '1' || isPseudoLanguage(s0.language);
+  const languages: readonly UiLanguage[] = showPseudo ? [...LANGUAGES, ...PSEUDO_LANGUAGES] : LANGUAGES;
 
   const el = h(
     'div',
@@ -66,9 +71,9 @@ export function createSettingsView(ctx: ViewContext): View {
       h(
         'form',
         { class: 'settings', on: { submit: (e) => e.preventDefault() } },
-        radios('language', t('settings.language'), LANGUAGES, s0.language, (l) => t(`lang.${l}`), (l) => actions.updateSettings({ language: l })),
+        radios('language', t('settings.language'), languages, s0.language, (l) => t(`lang.${l}`), (l) => actions.updateSettings({ language: l }), undefined, (l) => (isPseudoLanguage(l) ? 'en' : htmlLang(l))),
         radios<CountdownMode>('countdown', t('settings.countdown'), ['off', 'normal', 'extended'], s0.countdown, (m) => t(`settings.${m}`), (m) => actions.updateSettings({ countdown: m }), t('settings.countdownHelp')),
-        radios<TextSize>('text-size', t('settings.textSize'), [100, 125, 150], s0.textSize, (v) => `${v} %`, (v) => actions.updateSettings({ textSize: v })),
+        radios<TextSize>('text-size', t('settings.textSize'), [100, 125, 150], s0.textSize, (v) => formatPercent(v), (v) => actions.updateSettings({ textSize: v })),
         h('fieldset', { class: 'panel field-group' }, h('legend', { text: t('settings.reducedMotion') }), checkbox('reduced-motion', t('settings.reducedMotion'), s0.reducedMotion, (v) => actions.updateSettings({ reducedMotion: v }), t('settings.reducedMotionHelp'))),
         h(
           'fieldset',
@@ -87,7 +92,7 @@ export function createSettingsView(ctx: ViewContext): View {
   return {
     el,
     update: (s: MandateStoreState) => {
-      volumeOut.textContent = `${Math.round(s.settings.sound.volume * 100)} %`;
+      volumeOut.textContent = formatPercent(Math.round(s.settings.sound.volume * 100));
     },
     focus: () => heading.focus(),
     destroy: () => undefined,

@@ -1,10 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initI18n, setLanguage } from '../../src/i18n';
+import { initI18n, loadLanguage, setLanguage } from '../../src/i18n';
 import { eventTime, gameDuration, relativeText } from '../../src/ui/format';
 import { relativeTimeParts } from '../../src/engine';
 
 describe('game time in words', () => {
-  beforeAll(() => initI18n('en'));
+  beforeAll(async () => {
+    initI18n('en');
+    await loadLanguage('fr');
+  });
 
   it('reads minutes, then hours, then days, as a scenario running over weeks needs', () => {
     setLanguage('en');
