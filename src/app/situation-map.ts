@@ -17,15 +17,15 @@ interface MapModule {
 const modules = import.meta.glob<MapModule>('../scenes/mount-situation-map.ts');
 
 export function createMapMounter(store: MandateStore, opts: { disabled: boolean; reducedMotion: () => boolean }): MountMap {
-  return async (parent, onProgress) => {
+  return async (parent, onProgress, source) => {
     if (opts.disabled) throw new Error('The map is turned off (?nomap=1).');
     const load = modules['../scenes/mount-situation-map.ts'];
     if (!load) throw new Error('The situation map is not part of this build.');
     const { mountSituationMap } = await load();
     return mountSituationMap({
       parent,
-      getModel: () => selectMapModel(store.getState()),
-      subscribe: (fn) => {
+      getModel: source ? () => source.getModel() : () => selectMapModel(store.getState()),
+      subscribe: source ? (fn) => source.subscribe(fn) : (fn) => {
         let last = selectMapModel(store.getState());
         return store.subscribe((s) => {
           const model = selectMapModel(s);

@@ -28,6 +28,8 @@ import { loadGlossary, provideGlossary } from '../ui/glossary';
 import { createLibraryView } from '../ui/library-view';
 import { createPlayView } from '../ui/play-view';
 import { createSettingsView } from '../ui/settings-view';
+import { createSessionsView } from '../ui/sessions-view';
+import { createCohortView } from '../ui/cohort-view';
 import type { View, ViewContext } from '../ui/view';
 import { connectAudio } from './audio-bridge';
 import { loadScenarioCompiler } from './scenario-compiler';
@@ -53,6 +55,8 @@ const VIEWS: Record<Screen, (ctx: ViewContext) => View> = {
   debrief: createDebriefView,
   settings: createSettingsView,
   about: createAboutView,
+  sessions: createSessionsView,
+  cohort: createCohortView,
 };
 
 const TITLE_KEY: Record<Screen, string> = {
@@ -62,6 +66,8 @@ const TITLE_KEY: Record<Screen, string> = {
   debrief: 'debrief.heading',
   settings: 'settings.heading',
   about: 'about.heading',
+  sessions: 'sessions.heading',
+  cohort: 'cohort.heading',
 };
 
 export async function startApp(opts: StartOptions): Promise<MandateStore> {

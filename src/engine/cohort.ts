@@ -115,8 +115,7 @@ function sessionOf(bundle: ScenarioBundle, save: SessionSave, label: string, nam
   if (steps.length === 1 && save.log.length > 0) return { reason: `its first event (#${save.log[0]?.seq ?? 1}) does not apply to this scenario` };
   const decisions: CohortSession['decisions'] = [];
   // Real time runs from the session's start when the save records it (format v2), else from the previous decision.
-  const meta = (save as { meta?: { startedAt?: unknown } }).meta;
-  let lastAt: number | null = typeof meta?.startedAt === 'number' ? meta.startedAt : null;
+  let lastAt: number | null = save.meta.startedAt;
   for (let i = 1; i < steps.length; i++) {
     const step = steps[i];
     const before = steps[i - 1];

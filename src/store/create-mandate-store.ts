@@ -29,6 +29,7 @@ import {
   type StoredEntry,
 } from './persistence';
 import { DEFAULT_SETTINGS, memorySettingsStorage, normaliseSettings, type SettingsStorage } from './settings';
+import { reviewActions, type ReviewActions } from './review-actions';
 import { applyOverride, mergedOverride, rebuildSession, type PreviewOverride, type PreviewPlan } from './authoring';
 import { memoryScenarioShelf, SCENARIO_RECORD_FORMAT, SCENARIO_RECORD_VERSION, type ImportedScenarioRecord, type ScenarioShelf } from './scenario-shelf';
 import type {
@@ -89,7 +90,7 @@ export interface ExportFile {
 export interface MandateActions extends FacilitatedActions {
   /** Reads saved sessions and settings; warns when saving is not possible. */
   init(): Promise<void>;
-  go(screen: 'library' | 'settings' | 'about'): void;
+  go(screen: 'library' | 'settings' | 'about' | 'sessions' | 'cohort'): void;
   /** Leaves Settings/About for the screen they were opened from. */
   back(): void;
   /** `mode: 'facilitated'` marks a session run by a facilitator for a room (console and presenter). */
@@ -142,6 +143,10 @@ export interface MandateActions extends FacilitatedActions {
   flush(): Promise<void>;
   dispose(): void;
 }
+
+/** The after-action review's actions (review-actions.ts) are the store's too. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface MandateActions extends ReviewActions {}
 
 export type MandateStoreState = MandateState & { actions: MandateActions };
 export type MandateStore = StoreApi<MandateStoreState>;
@@ -252,6 +257,9 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
       save: s.session.save(),
       countdown: s.countdown,
       playedCountdownMode: s.playedCountdownMode,
+      ending: s.snapshot?.context.ending ?? null,
+      startedAt: s.session.meta().startedAt,
+      parent: s.session.meta().parent,
     };
   }
 
@@ -538,6 +546,7 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
   // ---- the actions ----------------------------------------------------------------------------
 
   const actions: MandateActions = {
+    ...reviewActions({ get, persistence, loadScenario, closeSession, openSession, saveNow, serial, notify, newId, now }),
     ...facilitatedActions({
       get,
       set,
@@ -587,6 +596,7 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
         const seatId = seat && bundle.scenario.seats.some((s) => s.id === seat) ? seat : bundle.scenario.seats[0]?.id;
         const session = createSession(bundle, { seed: randomSeed(), ...(seatId ? { seat: seatId } : {}), ...(mode ? { meta: { mode } } : {}) });
         const sessionId = newId();
+        session.setMeta({ id: sessionId, startedAt: now() });
         await persistence.lock(sessionId);
         openSession(session, bundle, sessionId, 'briefing', { playedCountdownMode: get().settings.countdown });
         await saveNow();
@@ -660,6 +670,8 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
           return false;
         }
         const { session, problems } = replaySession(bundle, record.save);
+        // A record migrated from version 1 knows when the session began; its save (migrated too) may not.
+        if (session.meta().startedAt === null && record.startedAt !== null) session.setMeta({ startedAt: record.startedAt });
         if (record.save.scenario.hash !== bundle.hash) notify('warning', 'notice.hashChanged');
         if (problems.length) notify('warning', 'notice.replayPartial', { count: record.save.log.length - session.log().length });
         openSession(session, bundle, record.id, 'play', { playedCountdownMode: record.playedCountdownMode });
@@ -786,6 +798,8 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
         await closeSession();
         const sessionId = newId();
         await persistence.lock(sessionId);
+        // An imported session keeps its meta (its id, its parent); a file in format 1 started at its first stamp.
+        if (session.meta().startedAt === null) session.setMeta({ startedAt: save.log.find((e) => e.at !== null)?.at ?? null });
         openSession(session, bundle, sessionId, 'play', { playedCountdownMode: get().settings.countdown });
         await saveNow();
         notify('info', 'notice.imported', { title: bundle.scenario.title });

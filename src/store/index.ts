@@ -9,6 +9,9 @@ export {
   openIndexedDbAdapter,
   browserLocks,
   readRecord,
+  migrateRecord,
+  RECORD_MIGRATIONS,
+  RECORD_VERSION,
   localCountdownStash,
   memoryCountdownStash,
   type CountdownStash,
@@ -28,3 +31,4 @@ export {
 } from './scenario-shelf';
 export { applyOverride, mergedOverride, rebuildSession, scenarioFlags, type PreviewOverride, type PreviewPlan, type RebuildResult } from './authoring';
 export { scenarioGraph, pathTaken, type ScenarioGraph, type GraphNode, type GraphEdge } from './scenario-graph';
+export { reviewActions, exportFileOf, type ReviewActions, type SessionRow, type ReviewExport } from './review-actions';

@@ -13,7 +13,11 @@ import { parseSave, type SessionSave } from '../engine';
 import type { CountdownMode, CountdownRecord } from './types';
 
 export const RECORD_FORMAT = 'mandate-record';
-export const RECORD_VERSION = 1;
+/**
+ * 2: the record says how the session ended, when it started and which session it was forked from,
+ * so the sessions list can show them without replaying every log.
+ */
+export const RECORD_VERSION = 2;
 
 export interface SavedRecord {
   format: typeof RECORD_FORMAT;
@@ -25,7 +29,44 @@ export interface SavedRecord {
   save: SessionSave;
   countdown: CountdownRecord | null;
   playedCountdownMode: CountdownMode;
+  /** The ending reached (an ending id), or null while unfinished or unknown (a record migrated from v1). */
+  ending: string | null;
+  /** Wall-clock ms when the session began, when known. */
+  startedAt: number | null;
+  /** A fork ("the road not taken"): the session it was forked from and the last event replayed from it. */
+  parent: { id: string; seq: number } | null;
 }
+
+/**
+ * Numbered migrations of a stored record, each from version n to n + 1. They take and return plain
+ * data (the record is checked field by field afterwards), and each is tested on its own.
+ */
+export const RECORD_MIGRATIONS: Record<number, (v: Record<string, unknown>) => Record<string, unknown>> = {
+  /** v1 → v2: no ending recorded (unknown until played again), the start from the first stamped event, no parent. */
+  1: (v) => {
+    const save = v.save as { log?: unknown } | undefined;
+    const log = Array.isArray(save?.log) ? (save.log as { at?: unknown }[]) : [];
+    const firstAt = log.find((e) => typeof e?.at === 'number')?.at;
+    return { ...v, formatVersion: 2, ending: null, startedAt: typeof firstAt === 'number' ? firstAt : null, parent: null };
+  },
+};
+
+/** Brings a stored record up to RECORD_VERSION; records from a newer game are left as they are (and refused). */
+export function migrateRecord(value: Record<string, unknown>): Record<string, unknown> {
+  let v = value;
+  while (typeof v.formatVersion === 'number' && v.formatVersion < RECORD_VERSION) {
+    const step = RECORD_MIGRATIONS[v.formatVersion];
+    if (!step) break;
+    v = step(v);
+  }
+  return v;
+}
+
+const parentOf = (p: unknown): { id: string; seq: number } | null => {
+  if (typeof p !== 'object' || p === null) return null;
+  const { id, seq } = p as Record<string, unknown>;
+  return typeof id === 'string' && id.length > 0 && id.length <= 200 && typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 ? { id, seq } : null;
+};
 
 export type StoredEntry = { id: string; record: SavedRecord } | { id: string; raw: unknown; problems: string[] };
 
@@ -67,7 +108,7 @@ export function readRecord(key: string, value: unknown): StoredEntry {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { id, raw: value, problems: ['not an object'] };
   }
-  const v = value as Record<string, unknown>;
+  const v = migrateRecord(value as Record<string, unknown>);
   if (v.format !== RECORD_FORMAT) problems.push(`format: expected "${RECORD_FORMAT}"`);
   if (typeof v.formatVersion !== 'number' || v.formatVersion > RECORD_VERSION) problems.push('formatVersion: unreadable');
   if (typeof v.id !== 'string') problems.push('id: expected text');
@@ -85,6 +126,9 @@ export function readRecord(key: string, value: unknown): StoredEntry {
   if (!countdownOk) problems.push('countdown: unreadable');
   if (problems.length || !parsed.save) return { id, raw: value, problems };
   const mode = v.playedCountdownMode;
+  // The save's meta is the authority; the record's copy covers a record migrated from version 1.
+  const meta = parsed.save.meta;
+  const startedAt = meta.startedAt ?? (typeof v.startedAt === 'number' ? v.startedAt : null);
   return {
     id,
     record: {
@@ -97,6 +141,9 @@ export function readRecord(key: string, value: unknown): StoredEntry {
       save: parsed.save,
       countdown: (c ?? null) as CountdownRecord | null,
       playedCountdownMode: mode === 'off' || mode === 'normal' || mode === 'extended' ? mode : 'normal',
+      ending: typeof v.ending === 'string' && v.ending.length <= 200 ? v.ending : null,
+      startedAt,
+      parent: meta.parent ? { ...meta.parent } : parentOf(v.parent),
     },
   };
 }

@@ -8,7 +8,8 @@ import type { PreviewOverride } from './authoring';
 export type Screen = 'library' | 'briefing' | 'play' | 'debrief' | 'settings' | 'about';
 
 export type CountdownMode = 'off' | 'normal' | 'extended';
-export type Language = 'en' | 'fr';
+/** The six UN languages, and two pseudo-locales for testing (en-XA accented, ar-XB right-to-left). */
+export type Language = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es' | 'en-XA' | 'ar-XB';
 export type TextSize = 100 | 125 | 150;
 
 export interface Settings {

@@ -1,5 +1,9 @@
-/** The ending and the debrief, built from the engine's debriefModel(bundle, save). */
-import { scenarioText, t } from '../i18n';
+/**
+ * The ending and the debrief, built from the engine's debriefModel(bundle, save), with the
+ * after-action review: a timeline to scrub, causal chains, the road not taken (fork from any past
+ * decision), a comparison with another run, and a print layout (print.css).
+ */
+import { formatDate, scenarioText, t } from '../i18n';
 import type { DebriefModel, TimelineEntry } from '../engine';
 import { clockView, decisionLabel, selectDebrief, type MandateStoreState } from '../store';
 import { h } from './dom';
@@ -8,6 +12,12 @@ import { termText } from './glossary';
 import { eventTime } from './format';
 import { siteHeader } from './site-header';
 import type { View, ViewContext } from './view';
+import { createTimelineScrubber } from './review-scrubber';
+import { chainKind, createCausalChains } from './review-chains';
+import { createRunComparison } from './review-compare';
+import { confirmDialog } from './dialog';
+import './review.css';
+import './print.css';
 
 export function createDebriefView(ctx: ViewContext): View {
   const { store } = ctx;
@@ -68,12 +78,25 @@ export function createDebriefView(ctx: ViewContext): View {
   const section = (id: string, titleKey: string, ...body: (HTMLElement | null)[]) =>
     h('section', { class: 'panel', attrs: { 'aria-labelledby': id, 'data-testid': id } }, h('h2', { id, text: t(titleKey) }), ...body);
 
+  const chains = createCausalChains(bundle, m.timeline, timelineText, time);
+  const chainButton = (e: TimelineEntry, i: number) => {
+    const kind = chainKind(e);
+    return kind
+      ? h('button', {
+          class: 'btn btn-small btn-quiet chain-btn no-print',
+          attrs: { type: 'button', 'data-testid': `chain-${kind}`, 'aria-label': t(kind === 'why' ? 'review.whyLabel' : 'review.followedLabel', { what: timelineText(e) }) },
+          text: t(kind === 'why' ? 'review.why' : 'review.followed'),
+          on: { click: () => chains.select(i) },
+        })
+      : null;
+  };
   const timeline = h(
     'ol',
     { class: 'timeline plain-list' },
     m.timeline
-      .filter((e) => e.kind !== 'wait')
-      .map((e) =>
+      .map((e, i) => ({ e, i }))
+      .filter(({ e }) => e.kind !== 'wait')
+      .map(({ e, i }) =>
         h(
           'li',
           { class: `tl-item tl-${e.kind}` },
@@ -92,11 +115,30 @@ export function createDebriefView(ctx: ViewContext): View {
                   }),
                 )
               : null,
+            h('div', { class: 'tl-actions no-print' }, chainButton(e, i), e.kind !== 'start' && e.kind !== 'ending' ? h('button', { class: 'btn btn-small btn-quiet', attrs: { type: 'button', 'data-testid': 'scrub-to', 'aria-label': t('review.standHereLabel', { what: timelineText(e) }) }, text: t('review.standHere'), on: { click: () => { scrubber.goToSeq(e.seq); scrubber.el.scrollIntoView({ block: 'start' }); } } }) : null),
           ),
         ),
       ),
   );
 
+  // Each decision's log sequence number (the debrief lists decisions in timeline order).
+  const decisionSeqs = m.timeline.filter((e) => (e.kind === 'decision' || e.kind === 'timeout') && e.node && e.option).map((e) => e.seq);
+  const forkButton = (i: number) => {
+    const seq = decisionSeqs[i];
+    const d = m.decisions[i];
+    if (seq === undefined || !d || d.decidedBy) return null;
+    return h('button', {
+      class: 'btn btn-small fork-btn no-print',
+      attrs: { type: 'button', 'data-testid': 'fork', 'aria-label': t('review.forkLabel', { number: i + 1, title: d.title }) },
+      text: t('review.fork'),
+      on: {
+        click: async () => {
+          const ok = await confirmDialog({ title: t('review.fork'), text: t('review.forkConfirm', { title: d.title }), confirm: t('review.forkGo'), cancel: t('nav.back'), testId: 'fork-dialog' });
+          if (ok) await actions.forkAt(seq - 1);
+        },
+      },
+    });
+  };
   const decisions = h(
     'ol',
     { class: 'decisions plain-list' },
@@ -127,6 +169,7 @@ export function createDebriefView(ctx: ViewContext): View {
             : null,
         ),
         d.secondsToDecide !== null ? h('p', { class: 'small muted', text: t('debrief.timeToDecide', { count: d.secondsToDecide }) }) : null,
+        forkButton(i),
       ),
     ),
   );
@@ -136,6 +179,32 @@ export function createDebriefView(ctx: ViewContext): View {
     return t(`debrief.verdict.${p.verdict}`, { pole });
   };
 
+  const save = state.session?.save();
+  const scrubber = createTimelineScrubber(ctx, bundle, save ?? { seed: 0, seat: '', log: [] }, timelineText);
+  const compare = state.sessionId ? createRunComparison(store, bundle, m, state.sessionId, formatDate) : null;
+  const notes = m.timeline.filter((e) => e.kind === 'note' && e.note);
+  const seatTitle = scenario.seats.find((x) => x.id === save?.seat)?.title ?? save?.seat ?? '';
+  const meta = save?.meta;
+  const startedAt = meta?.startedAt ?? save?.log.find((e) => e.at !== null)?.at ?? null;
+  const cover = h(
+    'section',
+    { class: 'print-cover print-only', attrs: { 'aria-hidden': 'true' } },
+    h('p', { class: 'eyebrow', text: t('app.name') }),
+    h('p', { class: 'print-cover-title', text: scenarioText(`${sid}:title`, scenario.title) }),
+    h(
+      'dl',
+      null,
+      h('dt', { text: t('review.printSeat') }),
+      h('dd', { text: seatTitle }),
+      h('dt', { text: t('review.printDate') }),
+      h('dd', { text: startedAt !== null ? formatDate(startedAt) : '—' }),
+      h('dt', { text: t('review.printLabel') }),
+      h('dd', { text: meta?.label || '—' }),
+      h('dt', { text: t('debrief.ending') }),
+      h('dd', { text: ending ? ending.title : t('debrief.incomplete') }),
+    ),
+  );
+
   const el = h(
     'div',
     { class: 'screen screen-debrief' },
@@ -143,6 +212,7 @@ export function createDebriefView(ctx: ViewContext): View {
     h(
       'main',
       { id: 'main', class: 'page debrief', attrs: { tabindex: '-1' } },
+      cover,
       h('div', { class: 'page-intro' }, h('p', { class: 'eyebrow', text: scenarioText(`${sid}:title`, scenario.title) }), heading),
       h(
         'section',
@@ -212,7 +282,13 @@ export function createDebriefView(ctx: ViewContext): View {
           : h('p', { text: t('debrief.noBenchmarks') }),
       ),
       section('debrief-decisions', 'debrief.decisions', decisions),
+      notes.length
+        ? section('debrief-notes', 'debrief.notes', h('ul', { class: 'notes-list plain-list' }, notes.map((n) => h('li', null, h('span', { class: 'tl-time', text: time(n.time) }), ' ', h('span', { class: 'note-text', text: n.note ?? '' })))))
+        : null,
+      scrubber.el,
+      chains.el,
       section('debrief-timeline', 'debrief.timeline', timeline),
+      compare?.el ?? null,
     ),
   );
 
@@ -220,6 +296,6 @@ export function createDebriefView(ctx: ViewContext): View {
     el,
     update: (_s: MandateStoreState) => undefined,
     focus: () => heading.focus(),
-    destroy: () => undefined,
+    destroy: () => scrubber.destroy(),
   };
 }

@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import { selectMapModel, type MandateStoreState } from '../store';
 import type { MapModel } from '../engine';
 import { h, replaceChildren, uid } from './dom';
-import type { MapHandle, ViewContext } from './view';
+import type { MapHandle, MapSource, ViewContext } from './view';
 
 export interface MapPanel {
   el: HTMLElement;
@@ -14,7 +14,8 @@ export interface MapPanel {
   destroy(): void;
 }
 
-export function createMapPanel(ctx: ViewContext, headingLevel: 'h2' | 'h3' = 'h2'): MapPanel {
+/** `source`: a model other than the live session's (the debrief's timeline shows a past moment). */
+export function createMapPanel(ctx: ViewContext, headingLevel: 'h2' | 'h3' = 'h2', source?: MapSource): MapPanel {
   const headingId = uid('map-title');
   const canvasHost = h('div', { class: 'map-canvas', attrs: { 'data-testid': 'map-canvas', 'aria-hidden': 'true' } });
   const status = h('div', { class: 'map-status', attrs: { role: 'status' } });
@@ -36,12 +37,16 @@ export function createMapPanel(ctx: ViewContext, headingLevel: 'h2' | 'h3' = 'h2
   let lastModel: MapModel | null | undefined;
 
   ctx
-    .mountMap(canvasHost, (p) => {
-      // The loader's real progress, once Phaser itself has arrived.
-      indeterminate.max = 1;
-      indeterminate.value = Math.max(0, Math.min(1, p));
-      if (p >= 1) status.hidden = true;
-    })
+    .mountMap(
+      canvasHost,
+      (p) => {
+        // The loader's real progress, once Phaser itself has arrived.
+        indeterminate.max = 1;
+        indeterminate.value = Math.max(0, Math.min(1, p));
+        if (p >= 1) status.hidden = true;
+      },
+      source,
+    )
     .then((m) => {
       if (destroyed) {
         m.destroy();
@@ -92,7 +97,7 @@ export function createMapPanel(ctx: ViewContext, headingLevel: 'h2' | 'h3' = 'h2
   return {
     el,
     update(state) {
-      const model = selectMapModel(state);
+      const model = source ? source.getModel() : selectMapModel(state);
       if (model !== lastModel) {
         lastModel = model;
         renderList(model);

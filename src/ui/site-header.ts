@@ -4,7 +4,7 @@ import type { MandateStore } from '../store';
 import { h } from './dom';
 import { requestGlossarySection, takeGlossarySectionRequest } from './glossary';
 
-export function siteHeader(store: MandateStore, opts: { current: 'library' | 'settings' | 'about' | 'other' }): HTMLElement {
+export function siteHeader(store: MandateStore, opts: { current: 'library' | 'settings' | 'about' | 'sessions' | 'cohort' | 'other' }): HTMLElement {
   const { actions } = store.getState();
   const lang = currentLanguage();
   return h(
@@ -22,6 +22,18 @@ export function siteHeader(store: MandateStore, opts: { current: 'library' | 'se
       opts.current !== 'library'
         ? h('button', { class: 'btn btn-quiet', attrs: { type: 'button', 'data-testid': 'nav-library' }, text: t('nav.library'), on: { click: () => actions.go('library') } })
         : null,
+      h('button', {
+        class: 'btn btn-quiet',
+        attrs: { type: 'button', 'data-testid': 'nav-sessions', 'aria-current': opts.current === 'sessions' ? 'page' : null },
+        text: t('nav.sessions'),
+        on: { click: () => actions.go('sessions') },
+      }),
+      h('button', {
+        class: 'btn btn-quiet',
+        attrs: { type: 'button', 'data-testid': 'nav-cohort', 'aria-current': opts.current === 'cohort' ? 'page' : null },
+        text: t('nav.cohort'),
+        on: { click: () => actions.go('cohort') },
+      }),
       h('button', {
         class: 'btn btn-quiet',
         attrs: { type: 'button', 'data-testid': 'nav-settings', 'aria-current': opts.current === 'settings' ? 'page' : null },

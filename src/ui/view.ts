@@ -1,4 +1,5 @@
 /** What every screen view gets from the composition root, and what it gives back. */
+import type { MapModel } from '../engine';
 import type { ExportFile, MandateStore, MandateStoreState } from '../store';
 
 export interface MapHandle {
@@ -6,8 +7,15 @@ export interface MapHandle {
   renderer: 'webgl' | 'canvas';
 }
 
+/** Where a map gets its model: by default the live session's; the debrief's timeline gives a past moment's. */
+export interface MapSource {
+  getModel(): MapModel | null;
+  /** Calls `fn` whenever the model may have changed; returns the unsubscribe. */
+  subscribe(fn: () => void): () => void;
+}
+
 /** Mounts the situation map (the composition root lazy-loads the Phaser view). */
-export type MountMap = (parent: HTMLElement, onProgress: (p: number) => void) => Promise<MapHandle>;
+export type MountMap = (parent: HTMLElement, onProgress: (p: number) => void, source?: MapSource) => Promise<MapHandle>;
 
 export interface ViewContext {
   store: MandateStore;
