@@ -5,7 +5,7 @@
 import type { EngineSnapshot, LibraryEntry, ScenarioBundle, Session } from '../engine';
 import type { PreviewOverride } from './authoring';
 
-export type Screen = 'library' | 'briefing' | 'play' | 'debrief' | 'settings' | 'about';
+export type Screen = 'library' | 'briefing' | 'play' | 'debrief' | 'settings' | 'about' | 'sessions' | 'cohort';
 
 export type CountdownMode = 'off' | 'normal' | 'extended';
 /** The six UN languages, and two pseudo-locales for testing (en-XA accented, ar-XB right-to-left). */
