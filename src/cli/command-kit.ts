@@ -19,6 +19,16 @@ export interface CommandResult {
 /** A mistake in how the command was called: one line on stderr, exit 2. */
 export class UsageError extends Error {}
 
+/**
+ * Text from a session file made safe for a terminal: control characters (ANSI escapes, NUL, bell) and
+ * bidirectional overrides/isolates are shown as \uXXXX escapes (valid in JSON output too) instead of acting
+ * on the terminal.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A file the command was given cannot be used (not found, a folder, not JSON, not a session): one line, exit 1. */
 export class InputError extends Error {}
 
@@ -43,7 +53,7 @@ export function runCommand(body: (out: (line: string) => void, err: (line: strin
     return { code: body(out, err), stdout, stderr };
   } catch (e) {
     if (e instanceof UsageError) return { code: 2, stdout, stderr: stderr + e.message + '\n' };
-    if (e instanceof InputError) return { code: 1, stdout, stderr: stderr + e.message + '\n' };
+    if (e instanceof InputError) return { code: 1, stdout, stderr: stderr + printable(e.message) + '\n' }; // it quotes the file
     if (e instanceof ScenarioErrors) {
       for (const d of e.diagnostics) err(formatDiagnostic(d));
       return { code: 1, stdout, stderr: stderr + e.message + '\n' };

@@ -5,7 +5,9 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseSave, type SessionSave } from '../engine/index';
-import { InputError } from './command-kit';
+import { InputError, printable } from './command-kit';
+
+export { printable };
 
 /** Larger than any real session (the browser refuses imports above 5 MB of text). */
 export const MAX_SESSION_BYTES = 20 * 1024 * 1024;

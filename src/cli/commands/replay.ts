@@ -1,6 +1,6 @@
 import { debriefModel, formatRelativeTime, type ScenarioBundle } from '../../engine/index';
 import { InputError, knownFlags, loadScenario, positionals, runCommand, flagValue, UsageError, type CommandResult } from '../command-kit';
-import { readSessionFile } from '../session-file';
+import { printable, readSessionFile } from '../session-file';
 import { describe } from './play';
 
 const VERDICT: Record<string, string> = {
@@ -18,7 +18,10 @@ const VERDICT: Record<string, string> = {
  * Exit 1 with one line for a file that is not a usable session, or when the log stops applying.
  */
 export function replay(args: readonly string[]): CommandResult {
-  return runCommand((out, err) => {
+  return runCommand((rawOut, rawErr) => {
+    // Notes, labels and ids come from the file: nothing in them may act on the terminal.
+    const out = (line: string): void => rawOut(printable(line));
+    const err = (line: string): void => rawErr(printable(line));
     knownFlags(args, 'replay', ['--scenario', '--json']);
     const files = positionals(args, ['--scenario']);
     if (files.length !== 1) throw new UsageError('replay needs one session file: npm run scenario -- replay <session.json>');

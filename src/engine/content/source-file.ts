@@ -54,7 +54,7 @@ function documentValue(doc: Document, text: string): { value?: unknown; failure?
 
 export function parseSourceFile(file: string, text: string): SourceFile {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const lines = text.split(/\r?\n/);
   const pos = (offset: number): { line: number; col: number } => {
     const p = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
