@@ -12,6 +12,7 @@ import { translationTexts } from '../engine/content/xliff';
 import { formatDiagnostic, libraryEntry } from '../engine/content/index';
 import type { ScenarioBundle } from '../engine/index';
 import { GLOSSARY_FILE, loadGlossary } from './glossary-file';
+import { installCheckCache } from '../cli/check-cache';
 
 const LIBRARY = 'virtual:mandate-library';
 const SCENARIO_PREFIX = 'virtual:mandate-scenario/';
@@ -73,6 +74,7 @@ export function scenariosPlugin(): Plugin {
   return {
     name: 'mandate-scenarios',
     buildStart() {
+      installCheckCache(); // a scenario unchanged since the last build or check is not searched again
       compile((msg) => this.error(msg));
       const glossary = loadGlossary();
       if (glossary.errors.length) this.error(`Glossary errors:\n${glossary.errors.join('\n')}`);
