@@ -34,11 +34,15 @@ import type { View, ViewContext } from '../ui/view';
 import { connectAudio } from './audio-bridge';
 import { loadScenarioCompiler } from './scenario-compiler';
 import { createMapMounter } from './situation-map';
+import { translatingLoader } from '../store/scenario-language';
 
 export interface StartOptions {
   root: HTMLElement;
   library: LibraryEntry[];
   loadBundle: (id: string) => Promise<ScenarioBundle>;
+  /** Scenario id → the languages it has a translation in (virtual:mandate-library). */
+  translations?: Record<string, string[]>;
+  loadTranslation?: (id: string, lang: string) => Promise<Record<string, string>>;
 }
 
 declare global {
@@ -85,7 +89,14 @@ export async function startApp(opts: StartOptions): Promise<MandateStore> {
   const store = createMandateStore({
     ...(fixedSeed !== null ? { randomSeed: () => fixedSeed } : {}),
     library: opts.library,
-    loadBundle: (id) => Promise.all([opts.loadBundle(id), loadGlossary()]).then(([bundle]) => bundle),
+    // The scenario in the player's language when it has a translation; otherwise as written, and the player is told.
+    loadBundle: translatingLoader({
+      load: (id) => Promise.all([opts.loadBundle(id), loadGlossary()]).then(([bundle]) => bundle),
+      available: opts.translations ?? {},
+      loadTranslation: opts.loadTranslation ?? (() => Promise.reject(new Error('no translations'))),
+      language: () => store.getState().settings.language,
+      notify: (level, key, params) => store.getState().actions.notify(level, key, params),
+    }),
     persistence,
     settingsStorage,
     countdownStash: localCountdownStash(),

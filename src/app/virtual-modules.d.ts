@@ -5,6 +5,10 @@ declare module 'virtual:mandate-library' {
   export const library: LibraryEntry[];
   /** Loads one scenario's compiled data (each scenario is its own chunk). */
   export function loadBundle(id: string): Promise<ScenarioBundle>;
+  /** Scenario id → the languages it has a translation in, besides the one it is written in. */
+  export const translations: Record<string, string[]>;
+  /** Loads one scenario's translation into one language (key → text; each is its own chunk). */
+  export function loadTranslation(id: string, lang: string): Promise<Record<string, string>>;
 }
 
 /** The shared content the in-browser compiler needs (src/build/vite-plugin-scenarios.ts). Import it lazily. */

@@ -7,7 +7,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { compileAll, compileFile, loadShared, loadStudy, rel, scenarioFiles, SCENARIOS_DIR, ROOT } from './content-files';
+import { compileAll, compileFile, loadShared, loadStudy, loadTranslations, rel, scenarioFiles, SCENARIOS_DIR, ROOT } from './content-files';
+import { translationTexts } from '../engine/content/xliff';
 import { formatDiagnostic, libraryEntry } from '../engine/content/index';
 import type { ScenarioBundle } from '../engine/index';
 import { GLOSSARY_FILE, loadGlossary } from './glossary-file';
@@ -15,6 +16,12 @@ import { installCheckCache } from '../cli/check-cache';
 
 const LIBRARY = 'virtual:mandate-library';
 const SCENARIO_PREFIX = 'virtual:mandate-scenario/';
+/**
+ * One scenario's translation into one language (`virtual:mandate-translation/<id>/<lang>`): a flat
+ * map from text key to translated text, read from scenarios/<id>/locales/<lang>.yaml. Each is its
+ * own lazily loaded chunk, fetched only when a player starts the scenario in that language.
+ */
+const TRANSLATION_PREFIX = 'virtual:mandate-translation/';
 /**
  * The shared world, the polarity catalogue and the study's section list, compiled, for the
  * in-browser compiler (scenario files opened on the library screen, the authoring preview). Only
@@ -39,6 +46,8 @@ function listFiles(dir: string): string[] {
 
 export function scenariosPlugin(): Plugin {
   let bundles = new Map<string, ScenarioBundle>();
+  /** Scenario id → language → key → translated text (only languages the scenario declares). */
+  let translations = new Map<string, Map<string, Record<string, string>>>();
   /** The world and catalogue as last parsed (dev server): reparsed only when one of them changes. */
   let sharedCache: ReturnType<typeof loadShared> | null = null;
   const compile = (fail: (msg: string) => never | void): void => {
@@ -48,7 +57,19 @@ export function scenariosPlugin(): Plugin {
     for (const d of diagnostics.filter((d) => d.severity === 'warning')) console.warn(formatDiagnostic(d));
     if (errors.length) fail(`Scenario errors:\n${errors.map(formatDiagnostic).join('\n')}`);
     bundles = new Map();
-    for (const r of results.values()) if (r.bundle) bundles.set(r.bundle.scenario.id, r.bundle);
+    translations = new Map();
+    for (const [file, r] of results) {
+      if (!r.bundle) continue;
+      bundles.set(r.bundle.scenario.id, r.bundle);
+      const langs = r.bundle.scenario.languages.slice(1);
+      const loaded = loadTranslations(file, langs).translations;
+      const byLang = new Map<string, Record<string, string>>();
+      for (const lang of langs) {
+        const texts = translationTexts(loaded.get(lang));
+        if (Object.keys(texts).length) byLang.set(lang, texts);
+      }
+      translations.set(r.bundle.scenario.id, byLang);
+    }
   };
   return {
     name: 'mandate-scenarios',
@@ -61,7 +82,7 @@ export function scenariosPlugin(): Plugin {
       for (const f of listFiles(SCENARIOS_DIR)) if (f.endsWith('.yaml')) this.addWatchFile(f);
     },
     resolveId(id) {
-      if (id === LIBRARY || id === SHARED || id === GLOSSARY || id.startsWith(SCENARIO_PREFIX)) return `\0${id}`;
+      if (id === LIBRARY || id === SHARED || id === GLOSSARY || id.startsWith(SCENARIO_PREFIX) || id.startsWith(TRANSLATION_PREFIX)) return `\0${id}`;
       return null;
     },
     load(id) {
@@ -84,8 +105,21 @@ export function scenariosPlugin(): Plugin {
         const loaders = [...bundles.keys()]
           .map((k) => `  ${JSON.stringify(k)}: () => import(${JSON.stringify(SCENARIO_PREFIX + k)}),`)
           .join('\n');
+        const available = Object.fromEntries([...translations].map(([k, m]) => [k, [...m.keys()]]));
+        const translationLoaders = [...translations]
+          .flatMap(([k, m]) => [...m.keys()].map((lang) => `  ${JSON.stringify(`${k}/${lang}`)}: () => import(${JSON.stringify(`${TRANSLATION_PREFIX}${k}/${lang}`)}),`))
+          .join('\n');
         return [
           `export const library = ${JSON.stringify(entries)};`,
+          `/** Scenario id → the languages it has a translation in (besides the one it is written in). */`,
+          `export const translations = ${JSON.stringify(available)};`,
+          `const translationLoaders = {\n${translationLoaders}\n};`,
+          `export function loadTranslation(id, lang) {`,
+          `  const key = id + '/' + lang;`,
+          `  const load = Object.prototype.hasOwnProperty.call(translationLoaders, key) ? translationLoaders[key] : null;`,
+          `  if (!load) return Promise.reject(new Error('No translation of ' + id + ' into ' + lang));`,
+          `  return load().then((m) => m.default);`,
+          `}`,
           `const loaders = {\n${loaders}\n};`,
           `export function loadBundle(id) {`,
           `  const load = Object.prototype.hasOwnProperty.call(loaders, id) ? loaders[id] : null;`,
@@ -93,6 +127,12 @@ export function scenariosPlugin(): Plugin {
           `  return load().then((m) => m.default);`,
           `}`,
         ].join('\n');
+      }
+      if (id.startsWith(`\0${TRANSLATION_PREFIX}`)) {
+        const [sid = '', lang = ''] = id.slice(TRANSLATION_PREFIX.length + 1).split('/');
+        const texts = translations.get(sid)?.get(lang);
+        if (!texts) return null;
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(texts))});`;
       }
       if (id.startsWith(`\0${SCENARIO_PREFIX}`)) {
         const bundle = bundles.get(id.slice(SCENARIO_PREFIX.length + 1));
@@ -105,7 +145,8 @@ export function scenariosPlugin(): Plugin {
       if (!ctx.file.startsWith(SCENARIOS_DIR) || !ctx.file.endsWith('.yaml')) return;
       const { server } = ctx;
       const invalidate = (): void => {
-        for (const id of [`\0${LIBRARY}`, `\0${SHARED}`, `\0${GLOSSARY}`, ...[...bundles.keys()].map((k) => `\0${SCENARIO_PREFIX}${k}`)]) {
+        const translated = [...translations].flatMap(([k, m]) => [...m.keys()].map((lang) => `\0${TRANSLATION_PREFIX}${k}/${lang}`));
+        for (const id of [`\0${LIBRARY}`, `\0${SHARED}`, `\0${GLOSSARY}`, ...[...bundles.keys()].map((k) => `\0${SCENARIO_PREFIX}${k}`), ...translated]) {
           const mod = server.moduleGraph.getModuleById(id);
           if (mod) server.moduleGraph.invalidateModule(mod);
         }
