@@ -6,11 +6,47 @@
 // The import graph comes from Vite's manifest (dist/.vite/manifest.json, written when
 // build.manifest is on). Without a manifest it is rebuilt from dist/index.html (<script type=module>
 // and <link rel=modulepreload>) and the static import statements of each chunk.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const DEFAULT_LIMIT_BYTES = 100 * 1024;
+/**
+ * Fonts the first screen may download before its first control: every font file the initial
+ * stylesheets declare (a unicode-range face counts in full, as if its characters were on screen).
+ * The default language keeps the system sans-serif; the language switch's two Chinese characters
+ * are the only self-hosted glyphs on it (src/i18n/language-names.css).
+ */
+export const DEFAULT_FONT_LIMIT_BYTES = 100 * 1024;
+
+/** @typedef {{ file: string, bytes: number }} FontFile */
+
+/**
+ * The font files the stylesheets linked from index.html declare, the first (preferred) source of
+ * each @font-face only, as a browser that reads woff2 fetches.
+ * @param {string} distDir
+ * @returns {FontFile[]}
+ */
+export function initialFonts(distDir) {
+  const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  /** @type {Map<string, number>} */
+  const found = new Map();
+  for (const tag of html.match(/<link\b[^>]*>/gi) ?? []) {
+    if (!/rel\s*=\s*["']?stylesheet/i.test(tag)) continue;
+    const href = /\bhref\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1];
+    if (!href || /^[a-z]+:/i.test(href)) continue;
+    const cssFile = path.join(distDir, href.replace(/^\.?\//, '').split(/[?#]/)[0] ?? '');
+    if (!existsSync(cssFile)) continue;
+    const css = readFileSync(cssFile, 'utf8');
+    for (const face of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
+      const url = /url\(\s*["']?([^"')]+)["']?\s*\)/.exec(face)?.[1];
+      if (!url || /^(data|[a-z]+:)/i.test(url)) continue;
+      const fontFile = path.normalize(path.join(path.dirname(cssFile), url.split(/[?#]/)[0] ?? ''));
+      if (existsSync(fontFile)) found.set(path.relative(distDir, fontFile).split(path.sep).join('/'), statSync(fontFile).size);
+    }
+  }
+  return [...found].map(([file, bytes]) => ({ file, bytes }));
+}
 
 /**
  * @typedef {{ file: string, raw: number, gzip: number }} ChunkSize
@@ -22,6 +58,9 @@ export const DEFAULT_LIMIT_BYTES = 100 * 1024;
  *   totalGzip: number,
  *   limitBytes: number,
  *   phaserChunks: string[],
+ *   fonts: FontFile[],
+ *   fontBytes: number,
+ *   fontLimitBytes: number,
  *   problems: string[],
  *   ok: boolean,
  * }} BudgetReport
@@ -136,16 +175,17 @@ function listJs(/** @type {string} */ dir, /** @type {string} */ prefix = '') {
 /**
  * Measures dist/ against the budget.
  * @param {string} distDir
- * @param {{ limitBytes?: number }} [options]
+ * @param {{ limitBytes?: number, fontLimitBytes?: number }} [options]
  * @returns {BudgetReport}
  */
 export function analyzeBudget(distDir, options = {}) {
   const limitBytes = options.limitBytes ?? DEFAULT_LIMIT_BYTES;
+  const fontLimitBytes = options.fontLimitBytes ?? DEFAULT_FONT_LIMIT_BYTES;
   /** @type {string[]} */
   const problems = [];
   if (!existsSync(path.join(distDir, 'index.html'))) {
     problems.push(`${distDir}/index.html not found: run \`npm run build\` first.`);
-    return { source: 'html', entries: [], staticChunks: [], totalRaw: 0, totalGzip: 0, limitBytes, phaserChunks: [], problems, ok: false };
+    return { source: 'html', entries: [], staticChunks: [], totalRaw: 0, totalGzip: 0, limitBytes, phaserChunks: [], fonts: [], fontBytes: 0, fontLimitBytes, problems, ok: false };
   }
 
   const manifestPath = path.join(distDir, '.vite', 'manifest.json');
@@ -183,7 +223,15 @@ export function analyzeBudget(distDir, options = {}) {
     problems.push(`Phaser (${file}) is loaded statically by the entry; load it with a dynamic import() so the first screen never waits for it.`);
   }
 
-  return { source, entries: closure.entries, staticChunks, totalRaw, totalGzip, limitBytes, phaserChunks, problems, ok: problems.length === 0 };
+  const fonts = initialFonts(distDir);
+  const fontBytes = fonts.reduce((sum, f) => sum + f.bytes, 0);
+  if (fontBytes > fontLimitBytes) {
+    problems.push(
+      `The first screen's stylesheets declare ${formatKb(fontBytes)} of fonts, over the ${formatKb(fontLimitBytes)} font budget: load a language's fonts with the language (src/i18n/fonts.ts), not in the initial CSS.`,
+    );
+  }
+
+  return { source, entries: closure.entries, staticChunks, totalRaw, totalGzip, limitBytes, phaserChunks, fonts, fontBytes, fontLimitBytes, problems, ok: problems.length === 0 };
 }
 
 export function formatKb(/** @type {number} */ bytes) {
@@ -209,6 +257,7 @@ export function formatReport(report) {
     ...rows.slice(0, -2).map(line),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.slice(-2).map(line),
+    `fonts before the first control: ${report.fonts.length} file(s), ${formatKb(report.fontBytes)} of ${formatKb(report.fontLimitBytes)}${report.fonts.length ? ` (${report.fonts.map((f) => `${f.file} ${formatKb(f.bytes)}`).join(', ')})` : ''}`,
     `Phaser chunk(s): ${report.phaserChunks.length ? report.phaserChunks.map((f) => `${f} (${staticSet.has(f) ? 'STATIC: loaded before the first screen' : 'lazy'})`).join(', ') : '(none found)'}`,
   ];
   return out.join('\n');

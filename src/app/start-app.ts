@@ -137,6 +137,7 @@ export async function startApp(opts: StartOptions): Promise<MandateStore> {
     html.dir = textDirection();
     html.style.fontSize = `${state.settings.textSize}%`;
     html.dataset.reducedMotion = String(reducedMotion());
+    html.dataset.contrast = state.settings.highContrast ? 'high' : 'normal';
     document.body.dataset.screen = state.screen;
     document.title = state.screen === 'play' && state.bundle ? `${state.bundle.scenario.title} — ${t('app.name')}` : state.screen === 'library' ? t('app.name') : `${t(TITLE_KEY[state.screen])} — ${t('app.name')}`;
   }

@@ -6,6 +6,7 @@ export const DEFAULT_SETTINGS: Settings = {
   countdown: 'normal',
   textSize: 100,
   reducedMotion: false,
+  highContrast: false,
   sound: { muted: false, volume: 0.7, ambience: false },
 };
 
@@ -25,6 +26,7 @@ export function normaliseSettings(data: unknown, fallback: Settings = DEFAULT_SE
     countdown: MODES.includes(d.countdown as CountdownMode) ? (d.countdown as CountdownMode) : fallback.countdown,
     textSize: SIZES.includes(d.textSize as TextSize) ? (d.textSize as TextSize) : fallback.textSize,
     reducedMotion: typeof d.reducedMotion === 'boolean' ? d.reducedMotion : fallback.reducedMotion,
+    highContrast: typeof d.highContrast === 'boolean' ? d.highContrast : (fallback.highContrast ?? false),
     sound: {
       muted: typeof sound.muted === 'boolean' ? sound.muted : fallback.sound.muted,
       volume,

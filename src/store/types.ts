@@ -17,6 +17,8 @@ export interface Settings {
   countdown: CountdownMode;
   textSize: TextSize;
   reducedMotion: boolean;
+  /** The high-contrast theme (black, white and yellow; WCAG AAA contrast) for projectors and low vision. */
+  highContrast?: boolean;
   sound: { muted: boolean; volume: number; ambience: boolean };
 }
 

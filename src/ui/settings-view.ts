@@ -75,6 +75,7 @@ export function createSettingsView(ctx: ViewContext): View {
         radios<CountdownMode>('countdown', t('settings.countdown'), ['off', 'normal', 'extended'], s0.countdown, (m) => t(`settings.${m}`), (m) => actions.updateSettings({ countdown: m }), t('settings.countdownHelp')),
         radios<TextSize>('text-size', t('settings.textSize'), [100, 125, 150], s0.textSize, (v) => formatPercent(v), (v) => actions.updateSettings({ textSize: v })),
         h('fieldset', { class: 'panel field-group' }, h('legend', { text: t('settings.reducedMotion') }), checkbox('reduced-motion', t('settings.reducedMotion'), s0.reducedMotion, (v) => actions.updateSettings({ reducedMotion: v }), t('settings.reducedMotionHelp'))),
+        h('fieldset', { class: 'panel field-group' }, h('legend', { text: t('settings.contrast') }), checkbox('high-contrast', t('settings.highContrast'), Boolean(s0.highContrast), (v) => actions.updateSettings({ highContrast: v }), t('settings.highContrastHelp'))),
         h(
           'fieldset',
           { class: 'panel field-group', attrs: { 'data-testid': 'setting-sound' } },
