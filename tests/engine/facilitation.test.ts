@@ -14,7 +14,7 @@ import {
   stripFacilitatorContent,
   type Scenario,
 } from '../../src/engine/index';
-import { fixtureBundle } from '../support/fixtures';
+import { fixtureBundle, shippedBundle } from '../support/fixtures';
 
 const bundle = fixtureBundle('facilitated');
 
@@ -158,5 +158,42 @@ describe('the facilitator readers', () => {
     expect(keys.get('nodes.d1.facilitator.teaching.1')).toMatch(/^TEACH-D1/);
     expect(keys.get('nodes.d2.facilitator.tradeoffs.hold')).toMatch(/^TRADE-HOLD/);
     expect(keys.get('injects.capital-cable.purpose')).toMatch(/^PURPOSE-CAPITAL/);
+  });
+});
+
+describe.each(['poc-red-lines', 'fpu-caveats', 'election-timing'])('shipped scenario %s in the room', (id) => {
+  const shipped = () => shippedBundle(id);
+
+  it('has 4-6 roles with briefs, notes with a trade-off per option on every decision, and 2-3 optional injects with a purpose', () => {
+    const s = shipped().scenario;
+    expect(s.roles?.length).toBeGreaterThanOrEqual(4);
+    expect(s.roles?.length).toBeLessThanOrEqual(6);
+    for (const r of s.roles ?? []) expect(r.brief?.length, r.id).toBeGreaterThan(200);
+    for (const n of s.nodes.filter((x) => x.kind === 'decision')) {
+      const f = n.facilitator;
+      expect(f, n.id).toBeDefined();
+      expect(f?.prompts.length, n.id).toBeGreaterThanOrEqual(1);
+      expect(f?.cites.length, n.id).toBeGreaterThanOrEqual(1);
+      expect(f?.tradeoffs.map((t) => t.option).sort(), n.id).toEqual(n.options.map((o) => o.id).sort());
+    }
+    const optional = optionalInjects(s);
+    expect(optional.length).toBeGreaterThanOrEqual(2);
+    expect(optional.length).toBeLessThanOrEqual(3);
+    for (const i of optional) expect(i.purpose, i.id).toBeTruthy();
+    expect(optional.some((i) => (i.roles?.length ?? 0) > 0)).toBe(true);
+  });
+
+  it('leaves none of its facilitator text in the presenter view, and replays the room log there to the same state', () => {
+    const b = shipped();
+    const texts = facilitatorTexts(b.scenario);
+    const stripped = JSON.stringify(presenterView(b).scenario);
+    for (const t of texts) expect(stripped.includes(t), t.slice(0, 60)).toBe(false);
+
+    const s = createSession(b, { seed: 11 });
+    for (const i of optionalInjects(b.scenario)) expect(s.send('inject.fire', { inject: i.id }).ok, i.id).toBe(true);
+    const node = s.snapshot().node;
+    const option = b.scenario.nodes.find((n) => n.id === node)?.options[0]?.id ?? '';
+    expect(s.send('decision.choose', { node, option }).ok).toBe(true);
+    expect(replay(presenterView(b), s.save()).context).toEqual(s.snapshot().context);
   });
 });
