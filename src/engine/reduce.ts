@@ -140,7 +140,7 @@ export function refusal(index: ScenarioIndex, ctx: EngineContext, event: EngineE
       if (event.node !== ctx.node) return `the current decision is "${ctx.node}", not "${event.node}"`;
       const option = node.options.find((o) => o.id === event.option);
       if (!option) return `decision "${node.id}" has no option "${event.option}"`;
-      if (option.when && !evaluateCondition(index, ctx, option.when)) return `option "${option.id}" is not available now`;
+      if (option.when && !holds(index, ctx, option.when)) return `option "${option.id}" is not available now`;
       return null;
     }
     case 'decision.timeout':
@@ -149,7 +149,7 @@ export function refusal(index: ScenarioIndex, ctx: EngineContext, event: EngineE
     case 'adviser.consult': {
       if (event.node !== ctx.node) return `the current decision is "${ctx.node}", not "${event.node}"`;
       if (!node.positions.some((p) => p.adviser === event.adviser)) return `adviser "${event.adviser}" has no view at "${node.id}"`;
-      if (!advisersOfSeat(index, ctx.seat).has(event.adviser)) return `the seat "${ctx.seat}" cannot consult "${event.adviser}"`;
+      if (!seatAdvisers(index, ctx.seat).has(event.adviser)) return `the seat "${ctx.seat}" cannot consult "${event.adviser}"`;
       if (ctx.consulted.some((c) => c.node === node.id && c.adviser === event.adviser)) return `adviser "${event.adviser}" was already consulted`;
       return null;
     }
@@ -261,6 +261,16 @@ function timeoutIfLate(index: ScenarioIndex, ctx: EngineContext): void {
 export function advisersOfSeat(index: ScenarioIndex, seatId: string): Set<string> {
   const seat = index.scenario.seats.find((x) => x.id === seatId);
   return new Set(seat?.advisers ?? index.scenario.advisers.map((a) => a.id));
+}
+
+const seatAdviserCache = new WeakMap<ScenarioIndex, Map<string, ReadonlySet<string>>>();
+/** advisersOfSeat, built once per scenario and seat (refusal asks on every guard the machine tries). */
+function seatAdvisers(index: ScenarioIndex, seatId: string): ReadonlySet<string> {
+  let bySeat = seatAdviserCache.get(index);
+  if (!bySeat) seatAdviserCache.set(index, (bySeat = new Map()));
+  let set = bySeat.get(seatId);
+  if (!set) bySeat.set(seatId, (set = advisersOfSeat(index, seatId)));
+  return set;
 }
 
 /** Whether the player's seat owns the decision at this node. */

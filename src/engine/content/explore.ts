@@ -78,20 +78,26 @@ function searchPlay(scenario: Scenario, opts: ExploreOptions): ExploreResult {
   scenario.injects.forEach((i) => walk(i.when));
   scenario.endings.forEach((e) => walk(e.when));
 
-  const key = (ctx: EngineContext): string =>
-    [
-      ctx.node,
-      readsTime ? ctx.clock : '',
-      Object.keys(ctx.flags).filter((f) => ctx.flags[f]).sort().join(','),
-      Object.entries(ctx.meters).map(([k, v]) => `${k}${Math.floor(v / 20)}`).join(','),
-      Object.entries(ctx.polarities)
-        .map(([k, v]) => `${k}${sideOfBand(v, index.polarities.get(k)?.band ?? 40) ?? 0}`)
-        .join(','),
-      ctx.choices.map((c) => `${c.node}.${c.option}`).filter((c) => readChoices.has(c)).sort().join(','),
-      readsConsultations ? ctx.consulted.map((c) => `${c.node}.${c.adviser}`).sort().join(',') : '',
-      ctx.pending.map((p) => p.ref).sort().join(','),
-      ctx.downsides.join(','),
-    ].join('|');
+  // The merge key, built without intermediate arrays (the search builds one per transition). It is the
+  // same text as the plain reading: node | clock | true flags | meter bands | polarity sides | choices
+  // read | consultations | pending | downsides.
+  const bands = new Map(scenario.polarities.map((p) => [p.id, index.polarities.get(p.id)?.band ?? 40]));
+  const sorted = (list: string[]): string => (list.length > 1 ? list.sort().join(',') : (list[0] ?? ''));
+  const key = (ctx: EngineContext): string => {
+    const flags: string[] = [];
+    for (const f in ctx.flags) if (ctx.flags[f]) flags.push(f);
+    let meters = '';
+    for (const m in ctx.meters) meters += (meters ? ',' : '') + m + Math.floor((ctx.meters[m] as number) / 20);
+    let polarities = '';
+    for (const k in ctx.polarities) polarities += (polarities ? ',' : '') + k + (sideOfBand(ctx.polarities[k] as number, bands.get(k) ?? 40) ?? 0);
+    const chosen: string[] = [];
+    if (readChoices.size) for (const c of ctx.choices) if (readChoices.has(`${c.node}.${c.option}`)) chosen.push(`${c.node}.${c.option}`);
+    const consulted: string[] = [];
+    if (readsConsultations) for (const c of ctx.consulted) consulted.push(`${c.node}.${c.adviser}`);
+    const pending: string[] = [];
+    for (const p of ctx.pending) pending.push(p.ref);
+    return `${ctx.node}|${readsTime ? ctx.clock : ''}|${sorted(flags)}|${meters}|${polarities}|${sorted(chosen)}|${readsConsultations ? sorted(consulted) : ''}|${sorted(pending)}|${ctx.downsides.join(',')}`;
+  };
 
   const result: ExploreResult = { nodes: new Set(), endings: new Set(), deadEnds: new Set(), states: 0, truncated: false, injects: new Set(), consequences: new Set(), due: new Set() };
   const record = recorder(index, result);
@@ -103,8 +109,8 @@ function searchPlay(scenario: Scenario, opts: ExploreOptions): ExploreResult {
     record(null, start);
     const seen = new Set<string>([key(start)]);
     const queue: EngineContext[] = [start];
-    while (queue.length) {
-      const ctx = queue.shift() as EngineContext;
+    for (let head = 0; head < queue.length; head++) {
+      const ctx = queue[head] as EngineContext;
       result.states++;
       result.nodes.add(ctx.node);
       if (ctx.ending !== null) {
@@ -197,8 +203,20 @@ function searchPlay(scenario: Scenario, opts: ExploreOptions): ExploreResult {
  * a 10% consequence whose `when` can hold is not reported as one that can never land.
  */
 function recorder(index: ScenarioIndex, result: ExploreResult): (prev: EngineContext | null, next: EngineContext, event?: EngineEvent, probe?: ScenarioIndex) => void {
+  /** "node.option" → the refs of the consequences that outcome schedules, built once. */
+  const refs = new Map<string, string[]>();
+  const scheduledBy = (node: string, option: string): string[] => {
+    const k = `${node}.${option}`;
+    let list = refs.get(k);
+    if (!list) {
+      list = (outcomeOf(index.nodes.get(node) as ScenarioNode, option)?.consequences ?? []).map((c) => `${node}.${option}.${c.id}`);
+      refs.set(k, list);
+    }
+    return list;
+  };
   const note = (ctx: EngineContext, from: number): void => {
-    for (const t of ctx.timeline.slice(from)) {
+    for (let i = from; i < ctx.timeline.length; i++) {
+      const t = ctx.timeline[i] as EngineContext['timeline'][number];
       if (t.kind === 'inject' && t.inject) result.injects.add(t.inject);
       if (t.kind === 'consequence' && t.consequence) result.consequences.add(t.consequence);
       // Decisions taken for the player (by the seat that owns them) pass through nodes play never rests on.
@@ -210,10 +228,9 @@ function recorder(index: ScenarioIndex, result: ExploreResult): (prev: EngineCon
     if (!prev || !event) return;
     const scheduled =
       event.type === 'decision.choose' || event.type === 'decision.timeout'
-        ? (outcomeOf(index.nodes.get(event.node) as ScenarioNode, event.type === 'decision.timeout' ? 'timeout' : event.option)?.consequences ?? []).map(
-            (c) => `${event.node}.${event.type === 'decision.timeout' ? 'timeout' : event.option}.${c.id}`,
-          )
+        ? scheduledBy(event.node, event.type === 'decision.timeout' ? 'timeout' : event.option)
         : [];
+    if (prev.pending.length === 0 && scheduled.length === 0) return;
     const stillPending = new Set(next.pending.map((p) => p.ref));
     const cameDue = [...prev.pending.map((p) => p.ref), ...scheduled].filter((ref) => !stillPending.has(ref));
     cameDue.forEach((ref) => result.due.add(ref));

@@ -19,7 +19,8 @@ import type { EngineContext } from '../state';
 import { availableOptions, initialContext, reduce, type EngineEvent } from '../reduce';
 import { indexScenario, outcomeOf, type ScenarioIndex } from '../scenario-index';
 import { isOptionalInject } from '../facilitation';
-import { evaluateCondition, sideOfBand } from '../conditions';
+import { sideOfBand } from '../conditions';
+import { holds as conditionHolds } from '../condition-predicate';
 import { percentDraw } from '../rng';
 import { memoSearch, searchKey } from './search-memo';
 import { conditionSites, type ConditionSite } from './condition-sites';
@@ -392,16 +393,16 @@ class Tracker {
       this.endingsByNode.set(ctx.node, set);
       for (const e of index.scenario.endings) {
         if (!e.when) break;
-        const holds = evaluateCondition(index, ctx, e.when);
+        const holds = conditionHolds(index, ctx, e.when);
         this.side(`ending ${e.id}`, holds);
         if (holds) break;
       }
-      for (const b of index.scenario.benchmarks) this.side(`benchmark ${b.id}`, evaluateCondition(index, ctx, b.when));
+      for (const b of index.scenario.benchmarks) this.side(`benchmark ${b.id}`, conditionHolds(index, ctx, b.when));
       return;
     }
     const node = index.nodes.get(ctx.node);
     if (node?.kind === 'decision') {
-      for (const o of node.options) if (o.when) this.side(`option ${node.id}.${o.id}`, evaluateCondition(index, ctx, o.when));
+      for (const o of node.options) if (o.when) this.side(`option ${node.id}.${o.id}`, conditionHolds(index, ctx, o.when));
     }
     // Every reduce ends by firing the state injects whose `when` holds: one still waiting (and due) was false.
     for (const inj of index.scenario.injects) {
@@ -459,7 +460,7 @@ class Tracker {
     let target = outcome.next;
     for (let i = 0; i < outcome.branches.length; i++) {
       const b = outcome.branches[i] as (typeof outcome.branches)[number];
-      const holds = evaluateCondition(this.index, at, b.when);
+      const holds = conditionHolds(this.index, at, b.when);
       seen.push([`branch ${node.id}.${option}#${i + 1}`, holds]);
       if (holds) {
         target = b.next;
