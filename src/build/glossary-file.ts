@@ -18,7 +18,9 @@ export interface GlossaryLoad {
 }
 
 const TEXT_FIELDS = ['expansion', 'explanation'] as const;
-const KNOWN = new Set(['term', 'expansion', 'explanation', 'fr', 'fictional', 'highlight']);
+/** The languages besides English that an entry carries, each as { expansion, explanation }. */
+export const GLOSSARY_LANGUAGES = ['fr', 'ar', 'zh', 'ru', 'es'] as const;
+const KNOWN = new Set(['term', 'expansion', 'explanation', ...GLOSSARY_LANGUAGES, 'fictional', 'highlight']);
 
 export function loadGlossary(path: string = GLOSSARY_FILE): GlossaryLoad {
   const file = rel(path);
@@ -50,7 +52,7 @@ export function parseGlossary(text: string, file = 'glossary.yaml'): GlossaryLoa
   const seen = new Map<string, number>();
   for (const item of list.items) {
     if (!isMap(item)) {
-      at(item as YamlNode, 'Each entry is a mapping: { term, expansion, explanation, fr? }.');
+      at(item as YamlNode, 'Each entry is a mapping: { term, expansion, explanation, fr?, ar?, zh?, ru?, es? }.');
       continue;
     }
     const raw = item.toJSON() as Record<string, unknown>;
@@ -74,14 +76,15 @@ export function parseGlossary(text: string, file = 'glossary.yaml'): GlossaryLoa
         ok = false;
       }
     }
-    let fr: GlossaryEntry['fr'];
-    if (raw.fr !== undefined) {
-      const f = raw.fr as Record<string, unknown> | null;
+    const translated: Partial<Record<(typeof GLOSSARY_LANGUAGES)[number], { expansion: string; explanation: string }>> = {};
+    for (const lang of GLOSSARY_LANGUAGES) {
+      if (raw[lang] === undefined) continue;
+      const f = raw[lang] as Record<string, unknown> | null;
       if (!f || typeof f !== 'object' || TEXT_FIELDS.some((k) => typeof f[k] !== 'string' || !(f[k] as string).trim())) {
-        bad('fr', `Entry "${term}": "fr" needs a non-empty expansion and explanation.`);
+        bad(lang, `Entry "${term}": "${lang}" needs a non-empty expansion and explanation.`);
         ok = false;
       } else {
-        fr = { expansion: (f.expansion as string).trim(), explanation: (f.explanation as string).trim() };
+        translated[lang] = { expansion: (f.expansion as string).trim(), explanation: (f.explanation as string).trim() };
       }
     }
     for (const flag of ['fictional', 'highlight'] as const) {
@@ -100,7 +103,7 @@ export function parseGlossary(text: string, file = 'glossary.yaml'): GlossaryLoa
       term,
       expansion: (raw.expansion as string).trim(),
       explanation: (raw.explanation as string).trim(),
-      ...(fr ? { fr } : {}),
+      ...translated,
       ...(raw.fictional === true ? { fictional: true } : {}),
       ...(raw.highlight === false ? { highlight: false } : {}),
     });

@@ -10,8 +10,12 @@ export interface GlossaryEntry {
   term: string;
   expansion: string;
   explanation: string;
-  /** The French expansion and explanation (the other UI language). */
+  /** The expansion and explanation in the UI's other languages (scenarios/glossary.yaml). */
   fr?: { expansion: string; explanation: string };
+  ar?: { expansion: string; explanation: string };
+  zh?: { expansion: string; explanation: string };
+  ru?: { expansion: string; explanation: string };
+  es?: { expansion: string; explanation: string };
   /** One of the game's invented entities (Velmora). */
   fictional?: boolean;
   /** false: listed in the glossary but not marked up in running text (e.g. "UN"). */
@@ -69,10 +73,11 @@ export function splitTerms(text: string, terms: readonly string[]): TermPart[] {
   return parts;
 }
 
-/** The expansion and explanation in a UI language (French when the entry has it, else English). */
+/** The expansion and explanation in a UI language ("es", "zh-CN"…) when the entry has it, else English. */
 export function localizedEntry(entry: GlossaryEntry, language: string): { expansion: string; explanation: string } {
-  if (language === 'fr' && entry.fr) return entry.fr;
-  return { expansion: entry.expansion, explanation: entry.explanation };
+  const lang = language.split('-')[0];
+  const own = lang === 'fr' || lang === 'ar' || lang === 'zh' || lang === 'ru' || lang === 'es' ? entry[lang] : undefined;
+  return own ?? { expansion: entry.expansion, explanation: entry.explanation };
 }
 
 /**

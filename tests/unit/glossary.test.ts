@@ -114,7 +114,7 @@ describe('parseGlossary()', () => {
     expect(r.entries.map((e) => e.term)).toEqual(['FPU']);
     expect(r.errors).toEqual([
       'g.yaml:5:11 error Duplicate term "FPU" (first defined at line 2).',
-      'g.yaml:11:5 error Unknown field "colour" (expected term, expansion, explanation, fr, fictional, highlight).',
+      'g.yaml:11:5 error Unknown field "colour" (expected term, expansion, explanation, fr, ar, zh, ru, es, fictional, highlight).',
       'g.yaml:9:16 error Entry "JOC" needs a non-empty "expansion".',
     ]);
   });
