@@ -74,8 +74,17 @@ const TITLE_KEY: Record<Screen, string> = {
   cohort: 'cohort.heading',
 };
 
-export async function startApp(opts: StartOptions): Promise<MandateStore> {
+export async function startApp(opts: StartOptions): Promise<MandateStore | null> {
   const params = new URLSearchParams(location.search);
+  // Facilitated play: the presenter window and the printable handouts and prep pack are windows of
+  // their own, each a lazily loaded chunk (never on the first screen).
+  if (params.get('view') === 'presenter') return import('../facilitated/presenter-app').then((m) => m.startPresenter(opts));
+  const printKind = params.get('print');
+  const printScenario = params.get('scenario');
+  if ((printKind === 'handouts' || printKind === 'prep') && printScenario) {
+    await import('../facilitated/print-app').then((m) => m.startPrint(opts, printKind, printScenario));
+    return null;
+  }
   const settingsStorage = localSettingsStorage();
   const adapter = await openBestAdapter();
   const persistence = createPersistence(adapter, { locks: browserLocks() });
@@ -130,6 +139,8 @@ export async function startApp(opts: StartOptions): Promise<MandateStore> {
   chrome.skipLink.after(chrome.notices);
 
   let view: View | null = null;
+  /** The facilitator console's own views for the screens it replaces (null outside facilitated play). */
+  let screenViews: ((screen: Screen) => ((ctx: ViewContext) => View) | null) | null = null;
 
   function applyDocument(state: MandateStoreState): void {
     const html = document.documentElement;
@@ -144,7 +155,7 @@ export async function startApp(opts: StartOptions): Promise<MandateStore> {
 
   function mount(state: MandateStoreState, focus: boolean): void {
     view?.destroy();
-    view = VIEWS[state.screen](ctx);
+    view = (screenViews?.(state.screen) ?? VIEWS[state.screen])(ctx);
     viewHost.replaceChildren(view.el);
     view.update(state);
     applyDocument(state);
@@ -205,6 +216,19 @@ export async function startApp(opts: StartOptions): Promise<MandateStore> {
   }
 
   await store.getState().actions.init();
+  // `?console=…`: this window is a facilitator console (a lazily loaded chunk).
+  if (params.get('console')) {
+    await import('../facilitated/console-app').then((m) =>
+      m.startConsole({
+        store,
+        params,
+        install: (views) => {
+          screenViews = views;
+        },
+        remount: () => mount(store.getState(), true),
+      }),
+    );
+  }
   document.documentElement.dataset.ready = '1';
   // Offline play and updates between sessions (the PWA); the LMS bridge when launched from an LMS.
   // Both load their code lazily, so the first screen does not wait for them.

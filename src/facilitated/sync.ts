@@ -30,13 +30,21 @@ export interface PublicCountdown {
   warned: boolean;
 }
 
+/** The part of the decision the facilitator points the room to (Page Up/Down on a clicker). */
+export type Spotlight = 'situation' | 'advisers' | 'options' | 'feed';
+export const SPOTLIGHTS: readonly Spotlight[] = ['situation', 'advisers', 'options', 'feed'];
+
 /** What the presenter shows besides the game state. */
 export interface PresenterView {
   screen: 'briefing' | 'play' | 'debrief' | 'other';
   /** The facilitator blanked the projector. */
   blank: boolean;
   countdown: PublicCountdown | null;
+  spotlight: Spotlight | null;
 }
+
+/** A clicker key pressed in the presenter window, passed to the console (the only writer) to act on. */
+export type ClickerKey = 'next' | 'previous' | 'blank';
 
 /** A session as the presenter may know it: everything it needs to replay, nothing facilitator-only. */
 export interface PublicSession {
@@ -56,7 +64,8 @@ export type SyncMessage =
   | { kind: 'view'; sessionId: string; view: PresenterView }
   | { kind: 'bye'; sessionId: string }
   | { kind: 'claim'; from: string; sessionId: string }
-  | { kind: 'busy'; from: string; to: string; sessionId: string };
+  | { kind: 'busy'; from: string; to: string; sessionId: string }
+  | { kind: 'key'; from: string; key: ClickerKey };
 
 export interface SyncChannel {
   post(message: SyncMessage): void;
@@ -91,6 +100,7 @@ function isEntries(v: unknown): v is LogEntry[] {
 
 function isView(v: unknown): v is PresenterView {
   if (!isObj(v) || typeof v.blank !== 'boolean' || !['briefing', 'play', 'debrief', 'other'].includes(v.screen as string)) return false;
+  if (v.spotlight !== null && !SPOTLIGHTS.includes(v.spotlight as Spotlight)) return false;
   const c = v.countdown;
   if (c === null) return true;
   return isObj(c) && isNum(c.totalMs) && isNum(c.remainingMs) && typeof c.warned === 'boolean' && (c.held === null || c.held === 'paused' || c.held === 'off');
@@ -120,6 +130,8 @@ export function parseSyncMessage(data: unknown): SyncMessage | null {
       return isStr(data.from) && isStr(data.sessionId) ? { kind: 'claim', from: data.from, sessionId: data.sessionId } : null;
     case 'busy':
       return isStr(data.from) && isStr(data.to) && isStr(data.sessionId) ? { kind: 'busy', from: data.from, to: data.to, sessionId: data.sessionId } : null;
+    case 'key':
+      return isStr(data.from) && (data.key === 'next' || data.key === 'previous' || data.key === 'blank') ? { kind: 'key', from: data.from, key: data.key } : null;
     default:
       return null;
   }
@@ -142,7 +154,7 @@ export interface ConsoleHub {
 }
 
 function sameView(a: PresenterView | null, b: PresenterView): boolean {
-  if (!a || a.screen !== b.screen || a.blank !== b.blank) return false;
+  if (!a || a.screen !== b.screen || a.blank !== b.blank || a.spotlight !== b.spotlight) return false;
   const x = a.countdown;
   const y = b.countdown;
   if (!x || !y) return x === y;

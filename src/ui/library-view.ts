@@ -7,6 +7,7 @@ import { h, replaceChildren, uid } from './dom';
 import { createScenarioFilesPanel } from './scenario-files-panel';
 import { siteHeader } from './site-header';
 import type { View, ViewContext } from './view';
+import { launchFacilitated } from './facilitator-launch';
 
 export function createLibraryView(ctx: ViewContext): View {
   const { store } = ctx;
@@ -61,6 +62,12 @@ export function createLibraryView(ctx: ViewContext): View {
       on: { click: () => void start(entry, seatSelect?.value) },
     });
     startButtons.set(entry.id, startButton);
+    const facilitateButton = h('button', {
+      class: 'btn',
+      attrs: { type: 'button', 'data-testid': `facilitate-${entry.id}`, 'aria-label': t('facilitated.startLabel', { title: entry.title }) },
+      text: t('facilitated.start'),
+      on: { click: () => launchFacilitated(entry.id, seatSelect?.value) },
+    });
     return h(
       'article',
       {
@@ -91,6 +98,7 @@ export function createLibraryView(ctx: ViewContext): View {
         { class: 'card-actions' },
         seatSelect ? h('div', { class: 'field' }, h('label', { attrs: { for: seatId }, text: t('library.seat') }), seatSelect) : h('p', { class: 'muted', text: t('library.seatValue', { seat: entry.seats[0]?.title ?? '' }) }),
         startButton,
+        facilitateButton,
         imported
           ? h('button', {
               class: 'btn btn-quiet',

@@ -48,7 +48,7 @@ function fakeRoom() {
   return { join, sent, drop: (n: number) => (dropNext = n) };
 }
 
-const view = (patch: Partial<PresenterView> = {}): PresenterView => ({ screen: 'play', blank: false, countdown: null, ...patch });
+const view = (patch: Partial<PresenterView> = {}): PresenterView => ({ screen: 'play', blank: false, countdown: null, spotlight: null, ...patch });
 const entry = (seq: number, type: string, payload: Record<string, unknown>): LogEntry => ({ seq, type: type as LogEntry['type'], payload, at: 1000 + seq });
 const SECRET = 'The FC cable says the battalion will not move north';
 
@@ -218,6 +218,9 @@ describe('parseSyncMessage()', () => {
     expect(parseSyncMessage({ kind: 'hello' })).toBeNull();
     expect(parseSyncMessage({ kind: 'append', sessionId: 's', entries: [{ seq: 0, type: 'x', payload: {}, at: null }], view: view() })).toBeNull();
     expect(parseSyncMessage({ kind: 'view', sessionId: 's', view: { screen: 'play', blank: 'yes', countdown: null } })).toBeNull();
+    expect(parseSyncMessage({ kind: 'view', sessionId: 's', view: { ...view(), spotlight: 'everything' } })).toBeNull();
+    expect(parseSyncMessage({ kind: 'key', from: 'p', key: 'next' })).toEqual({ kind: 'key', from: 'p', key: 'next' });
+    expect(parseSyncMessage({ kind: 'key', from: 'p', key: 'decide' })).toBeNull();
     expect(parseSyncMessage('<script>')).toBeNull();
     expect(parseSyncMessage({ kind: 'unknown' })).toBeNull();
   });
