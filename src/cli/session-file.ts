@@ -25,7 +25,11 @@ function jsonErrorAt(text: string, message: string): { line: number; col: number
   if (lc) return { line: Number(lc[1]), col: Number(lc[2]) };
   const pos = /position (\d+)/.exec(message);
   if (pos) return lineColOf(text, Number(pos[1]));
-  return text.trim() === '' ? { line: 1, col: 1 } : lineColOf(text, text.length);
+  if (/end of JSON/i.test(message)) return lineColOf(text, text.length);
+  // Newer engines name the token but not where it is: its first occurrence is where parsing stopped.
+  const token = /Unexpected token '(.)'/u.exec(message)?.[1];
+  const at = token !== undefined ? text.indexOf(token) : -1;
+  return at >= 0 ? lineColOf(text, at) : { line: 1, col: 1 };
 }
 
 /** Reads and checks a saved session (any format version parseSave reads); throws InputError with one line. */
@@ -43,7 +47,7 @@ export function readSessionFile(path: string): { save: SessionSave; file: string
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const at = jsonErrorAt(text, message);
-    throw new InputError(`${file}:${at.line}:${at.col}: not JSON (${message.split('\n')[0]?.slice(0, 160)}); a session file is the JSON Mandate exports.`);
+    throw new InputError(`${file}:${at.line}:${at.col}: not JSON (${message.replace(/\s+/g, ' ').slice(0, 160)}); a session file is the JSON Mandate exports.`);
   }
   const { save, problems } = parseSave(data);
   if (!save) {
