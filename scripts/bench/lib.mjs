@@ -105,7 +105,7 @@ export function generatedScenario(decisions, id = `bench-${decisions}`) {
   y.push(`schemaVersion: 1`, `id: ${id}`, `version: 1`, `title: Bench ${decisions}`, `world: velmora`);
   y.push(`setting: Kessrin, Republic of Velmora; a generated scenario for measuring the authoring tools.`);
   y.push(`summary: A chain of ${decisions} generated decisions used by npm run bench.`);
-  y.push(`durationMinutes: ${Math.max(10, decisions * 2)}`, `clock: { start: 0, zero: 360, zeroLabel: H }`);
+  y.push(`durationMinutes: ${Math.min(240, Math.max(10, decisions * 2))}`, `clock: { start: 0, zero: 360, zeroLabel: H }`);
   y.push(`briefing:`, `  mandate: Protect civilians under threat of physical violence.`, `  situation: A generated situation.`, `  role: You are the Head of Mission.`);
   y.push(`meters:`, `  - { id: civ-safety, label: Civilian safety, start: 50 }`, `  - { id: host-consent, label: Host-state consent, start: 55 }`, `  - { id: credibility, label: Credibility, start: 50 }`);
   y.push(`polarities:`, `  - id: red_lines_use_of_force`, `  - id: poc_vs_host_consent`);

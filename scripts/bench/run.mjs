@@ -333,11 +333,17 @@ for (const n of QUICK ? [10, 50] : [10, 50, 200]) {
   mkdirSync(path.dirname(file), { recursive: true });
   const text = generatedScenario(n);
   writeFileSync(file, text);
-  const r = child('authoring', { files: [{ label: `bench-${n}`, path: file }], simulate: { label: `bench-${n}`, path: file, runs: 1000 } }, { MANDATE_CACHE: 'off' });
   const options = (text.match(/^ {6}- id: /gm) ?? []).length;
   const conditions = (text.match(/when: /g) ?? []).length;
-  const save = child('saves', { inkJson: inkJsonFile, seeds: 5, files: [{ id: `bench-${n}`, path: file }] }).ours[0];
-  results.growth.push({ decisions: n, options, conditions, steps: r.steps, saveRaw: save.raw, saveGzip: save.gzip });
+  try {
+    const r = child('authoring', { files: [{ label: `bench-${n}`, path: file }], simulate: { label: `bench-${n}`, path: file, runs: 1000 } }, { MANDATE_CACHE: 'off' });
+    const save = child('saves', { inkJson: inkJsonFile, seeds: 5, files: [{ id: `bench-${n}`, path: file }] }).ours[0];
+    results.growth.push({ decisions: n, options, conditions, steps: r.steps, saveRaw: save.raw, saveGzip: save.gzip });
+  } catch (e) {
+    // One size failing must not lose the rest of the run: the row says what went wrong.
+    log(`growth ${n}: ${String(e).split('\n').slice(0, 4).join(' ')}`);
+    results.growth.push({ decisions: n, options, conditions, steps: [], saveRaw: NaN, saveGzip: NaN, error: String(e).split('\n')[0] });
+  }
 }
 
 // ---- report --------------------------------------------------------------------------------------

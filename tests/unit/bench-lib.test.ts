@@ -77,6 +77,7 @@ describe('generatedScenario()', () => {
         expect(qt.stdout + qt.stderr).toContain('OK');
       }
       expect((generatedScenario(10).match(/^ {2}- id: d\d+$/gm) ?? []).length).toBe(10);
+      expect(generatedScenario(200)).toContain('durationMinutes: 240'); // the schema's ceiling
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
