@@ -9,6 +9,15 @@ export default defineConfig({
   plugins: [
     scenariosPlugin(),
     staticAssetsPlugin(),
+    // The deployment's own settings, read at run time (src/app/lms-hook.ts): xAPI is off until a
+    // deployment replaces this file beside index.html with its LRS endpoint (docs/lms.md).
+    {
+      name: 'mandate-deployment-config',
+      apply: 'build',
+      generateBundle() {
+        this.emitFile({ type: 'asset', fileName: 'mandate.config.json', source: `${JSON.stringify({ xapi: null }, null, 2)}\n` });
+      },
+    },
     // Offline play (a PWA): Workbox precaches everything the build emits — the game, every shipped
     // scenario chunk, the fonts, the sounds, the map and the icons — so a first visit is enough to play
     // with the network off. 'prompt': a new version waits until the app applies it, between sessions
