@@ -47,7 +47,12 @@ export interface LibraryEntry {
   durationMinutes: number;
   decisions: number;
   polarities: { id: string; title: string }[];
-  seats: { id: string; title: string }[];
+  seats: { id: string; title: string; role?: string }[];
+  /**
+   * The study's chapters (1–6) the scenario's decisions cite, for the library's filter. Optional:
+   * entries stored on a device before it existed lack it (read as "none").
+   */
+  chapters?: number[];
   contentNote?: string;
   hash: string;
 }

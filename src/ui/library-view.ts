@@ -5,6 +5,7 @@ import type { CorruptSave, ImportedScenario, MandateStoreState, SavedSummary } f
 import { confirmDialog } from './dialog';
 import { h, replaceChildren, uid } from './dom';
 import { createScenarioFilesPanel } from './scenario-files-panel';
+import { createLibraryFilter, matchesFilter, type LibraryFilter } from './library-filter';
 import { siteHeader } from './site-header';
 import type { View, ViewContext } from './view';
 import { launchFacilitated } from './facilitator-launch';
@@ -17,6 +18,11 @@ export function createLibraryView(ctx: ViewContext): View {
   const corruptSection = h('div', { class: 'corrupt' });
   const cards = h('div', { class: 'cards' });
   const startButtons = new Map<string, HTMLButtonElement>();
+  const cardEls = new Map<LibraryEntry, HTMLElement>();
+  function applyFilter(f: LibraryFilter): void {
+    for (const [entry, el] of cardEls) el.hidden = !matchesFilter(entry, f);
+  }
+  const filter = createLibraryFilter(applyFilter);
 
   async function start(entry: LibraryEntry, seat: string | undefined): Promise<void> {
     if (entry.contentNote) {
@@ -213,6 +219,7 @@ export function createLibraryView(ctx: ViewContext): View {
         'section',
         { class: 'library', attrs: { 'aria-labelledby': 'library-title' } },
         h('h2', { id: 'library-title', text: t('library.heading') }),
+        filter.el,
         emptyLibrary,
         cards,
       ),
@@ -244,8 +251,19 @@ export function createLibraryView(ctx: ViewContext): View {
       lastImported = state.imported;
       startButtons.clear();
       const imported = new Map(state.imported.map((i) => [i.id, i]));
-      replaceChildren(cards, state.library.map((entry) => card(entry, imported.get(entry.id))));
+      cardEls.clear();
+      replaceChildren(
+        cards,
+        state.library.map((entry) => {
+          const el = card(entry, imported.get(entry.id));
+          cardEls.set(entry, el);
+          return el;
+        }),
+      );
       emptyLibrary.hidden = state.library.length > 0;
+      filter.el.hidden = state.library.length < 2;
+      filter.setEntries(state.library);
+      applyFilter(state.library.length < 2 ? { chapter: null, length: null, role: null } : filter.current());
       lastLoading = undefined;
     }
     files.update(state);

@@ -69,6 +69,23 @@ export function compileScenario(
   };
 }
 
+/**
+ * The study's chapters (1–6) a scenario's decisions cite ("§4.2.6" and "2020 §4.2.6" → 4, "Ch.5" → 5).
+ * Boxes, the introduction and 2010 sections count for no chapter of the 2020 edition.
+ */
+export function chaptersCited(s: Scenario): number[] {
+  const chapters = new Set<number>();
+  for (const node of s.nodes) {
+    for (const cite of node.cites) {
+      if (cite.startsWith('2010 ')) continue;
+      const m = /^(?:2020 )?(?:§|Ch\.)(\d+)/.exec(cite);
+      const n = m ? Number(m[1]) : NaN;
+      if (n >= 1 && n <= 6) chapters.add(n);
+    }
+  }
+  return [...chapters].sort((a, b) => a - b);
+}
+
 export function libraryEntry(bundle: ScenarioBundle): LibraryEntry {
   const s = bundle.scenario;
   return {
@@ -81,7 +98,8 @@ export function libraryEntry(bundle: ScenarioBundle): LibraryEntry {
     durationMinutes: s.durationMinutes,
     decisions: s.nodes.filter((n) => n.kind === 'decision').length,
     polarities: bundle.polarities.map((p) => ({ id: p.id, title: p.title })),
-    seats: s.seats.map((seat) => ({ id: seat.id, title: seat.title })),
+    seats: s.seats.map((seat) => ({ id: seat.id, title: seat.title, role: seat.role })),
+    chapters: chaptersCited(s),
     ...(s.contentNote ? { contentNote: s.contentNote } : {}),
     hash: bundle.hash,
   };
