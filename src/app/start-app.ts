@@ -3,7 +3,7 @@
  * views, the lazily loaded map and the audio meet.
  */
 import type { LibraryEntry, ScenarioBundle } from '../engine';
-import { htmlLang, initI18n, isUiLanguage, t, textDirection, useLanguage } from '../i18n';
+import { htmlLang, initI18n, isUiLanguage, provideScenarioTexts, t, textDirection, useLanguage } from '../i18n';
 import {
   browserLocks,
   createMandateStore,
@@ -43,6 +43,8 @@ export interface StartOptions {
   /** Scenario id → the languages it has a translation in (virtual:mandate-library). */
   translations?: Record<string, string[]>;
   loadTranslation?: (id: string, lang: string) => Promise<Record<string, string>>;
+  /** Scenario id → language → library-card text, so cards read in the player's language. */
+  libraryText?: Record<string, Record<string, Record<string, string>>>;
 }
 
 declare global {
@@ -85,6 +87,7 @@ export async function startApp(opts: StartOptions): Promise<MandateStore | null>
     await import('../facilitated/print-app').then((m) => m.startPrint(opts, printKind, printScenario));
     return null;
   }
+  provideScenarioTexts(opts.libraryText ?? {});
   const settingsStorage = localSettingsStorage();
   const adapter = await openBestAdapter();
   const persistence = createPersistence(adapter, { locks: browserLocks() });

@@ -5,6 +5,8 @@ declare module 'virtual:mandate-library' {
   export const library: LibraryEntry[];
   /** Loads one scenario's compiled data (each scenario is its own chunk). */
   export function loadBundle(id: string): Promise<ScenarioBundle>;
+  /** Scenario id → language → the library card's text (title, subtitle, setting, summary, contentNote). */
+  export const libraryText: Record<string, Record<string, Record<string, string>>>;
   /** Scenario id → the languages it has a translation in, besides the one it is written in. */
   export const translations: Record<string, string[]>;
   /** Loads one scenario's translation into one language (key → text; each is its own chunk). */

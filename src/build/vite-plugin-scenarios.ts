@@ -106,11 +106,18 @@ export function scenariosPlugin(): Plugin {
           .map((k) => `  ${JSON.stringify(k)}: () => import(${JSON.stringify(SCENARIO_PREFIX + k)}),`)
           .join('\n');
         const available = Object.fromEntries([...translations].map(([k, m]) => [k, [...m.keys()]]));
+        // The library card's few texts travel with the first screen, so the card reads in the player's language.
+        const CARD_KEYS = ['title', 'subtitle', 'setting', 'summary', 'contentNote'];
+        const cardTexts = Object.fromEntries(
+          [...translations].map(([k, m]) => [k, Object.fromEntries([...m].map(([lang, texts]) => [lang, Object.fromEntries(CARD_KEYS.flatMap((c) => (texts[c] ? [[c, texts[c]]] : [])))]))]),
+        );
         const translationLoaders = [...translations]
           .flatMap(([k, m]) => [...m.keys()].map((lang) => `  ${JSON.stringify(`${k}/${lang}`)}: () => import(${JSON.stringify(`${TRANSLATION_PREFIX}${k}/${lang}`)}),`))
           .join('\n');
         return [
           `export const library = ${JSON.stringify(entries)};`,
+          `/** Scenario id → language → the library card's text (title, subtitle, setting, summary, content note) in that language. */`,
+          `export const libraryText = ${JSON.stringify(cardTexts)};`,
           `/** Scenario id → the languages it has a translation in (besides the one it is written in). */`,
           `export const translations = ${JSON.stringify(available)};`,
           `const translationLoaders = {\n${translationLoaders}\n};`,

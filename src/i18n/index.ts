@@ -161,15 +161,23 @@ export function t(key: string, options?: TOptions): string {
   return i18next.t(key, options as TOptions) as unknown as string;
 }
 
+let scenarioTexts: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>> = {};
+
+/** Scenario text known before a scenario loads (the library cards'): scenario id → language → key → text. */
+export function provideScenarioTexts(texts: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>>): void {
+  scenarioTexts = texts;
+}
+
 /**
- * Scenario text as the player sees it. Scenario content is keyed by ids (e.g.
- * "poc-red-lines:nodes.warn.title"); until per-scenario translations ship, the authored text is
- * returned unchanged.
+ * Scenario text as the player sees it, keyed by scenario id and text key (e.g.
+ * "poc-red-lines:title"). A scenario in play is already in the player's language (the store localizes
+ * its bundle); before it loads, the library card's text comes from `provideScenarioTexts`. Anything
+ * without a translation is returned as authored.
  */
 export function scenarioText(key: string, defaultText: string): string {
-  const ns = 'scenario';
-  if (!i18next.hasResourceBundle?.(i18next.language, ns)) return defaultText;
-  return i18next.t(key, { ns, defaultValue: defaultText }) as unknown as string;
+  const at = key.indexOf(':');
+  const text = at > 0 ? scenarioTexts[key.slice(0, at)]?.[i18next.language]?.[key.slice(at + 1)] : undefined;
+  return typeof text === 'string' && text ? text : defaultText;
 }
 
 /** Formats a wall-clock date in the current language. */

@@ -1,5 +1,5 @@
 // Scenario translations in the browser: Kessrin played in Spanish and in French shows its own
-// translated text (briefing, decisions, options, the feed), and a scenario without a translation
+// translated text (library card, briefing, decisions, options, the feed), and a scenario without a translation
 // says it is shown in English.
 import type { Page } from '@playwright/test';
 import { expect, test } from './support';
@@ -52,6 +52,9 @@ for (const c of CASES) {
   test(`Kessrin in ${c.lang}: briefing, three decisions and the feed are translated`, async ({ page, expectNoErrors }) => {
     test.setTimeout(120_000);
     await openLibrary(page, c.lang);
+    // The library card already reads in the player's language; an untranslated scenario's stays as written.
+    await expect(page.locator('.card-title', { hasText: c.title })).toBeVisible();
+    await expect(page.locator('.card-title', { hasText: 'Detached Duty' })).toBeVisible();
     await start(page, 'poc-red-lines');
     await expect(page.locator('h1')).toHaveText(c.title);
     await expect(page.getByText(c.role)).toBeVisible();
