@@ -42,8 +42,10 @@ export function accentString(text: string): string {
     .join('');
   // About 40 % longer: pad with tildes for the letters (short strings grow relatively more, as
   // real translations of short labels do).
+  // Padding in word-sized groups, so it wraps like real text would.
   const pad = Math.max(1, Math.ceil(letters * 0.4));
-  return `[${body} ${'~'.repeat(pad)}]`;
+  const groups = Array.from({ length: Math.ceil(pad / 6) }, (_, i) => '~'.repeat(Math.min(6, pad - i * 6)));
+  return `[${body} ${groups.join(' ')}]`;
 }
 
 /** The ar-XB form of one string: each word mirrored; placeholders untouched. */
