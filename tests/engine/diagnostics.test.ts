@@ -47,6 +47,7 @@ const PINNED: [string, number, number][] = [
   ['SCN039', 90, 9],
   ['SCN050', 12, 17],
   ['SCN051', 12, 17],
+  ['SCN052', 12, 17],
 ];
 
 const shared = loadShared();

@@ -11,7 +11,7 @@ import type { DataPath, SourceFile } from './source-file';
 import { placesOf } from '../map-model';
 import { exploreScenario } from './explore';
 import { isOptionalInject } from '../facilitation';
-import { translationStatus } from './xliff';
+import { readTranslationFile, textContext, translationStatus } from './xliff';
 
 export interface CheckInputs {
   scenario: Scenario;
@@ -435,6 +435,14 @@ export function checkTranslations(scenario: Scenario, src: SourceFile, translati
         status.unverified.length ? `${status.unverified.length} with no \`source\` hash saying which English they were translated from` : '',
       ].filter(Boolean).join(', ');
       out.push(src.diagnostic('SCN050', 'warning', `Language "${lang}": ${stale.length} translation(s) in ${file} may be out of date: ${why} (${list(stale)}). Export with \`npm run scenario -- xliff export ${scenario.id} --lang ${lang}\`, review them, and import.`, ['languages', i]));
+    }
+    const tooLong = [...readTranslationFile(t)].flatMap(([key, e]) => {
+      const limit = textContext(scenario, key).limit;
+      const n = [...e.text].length;
+      return limit !== undefined && n > limit ? [`${key} ${n}/${limit}`] : [];
+    });
+    if (tooLong.length > 0) {
+      out.push(src.diagnostic('SCN052', 'warning', `Language "${lang}": ${tooLong.length} translation(s) in ${file} are longer than the layout holds (${list(tooLong)}). Shorten them.`, ['languages', i]));
     }
     if (status.unknown.length > 0) {
       out.push(src.diagnostic('SCN051', 'warning', `Language "${lang}": ${file} has ${status.unknown.length} key(s) the scenario does not have (${list(status.unknown)}); they are never shown. Remove them, or fix the key.`, ['languages', i]));
