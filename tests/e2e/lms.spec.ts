@@ -1,6 +1,8 @@
 // Delivery: offline play (the PWA), the SCORM 1.2 / 2004 packages run by scorm-again, cmi5 and xAPI
 // statements to a loopback LRS. Run against the built site (`MANDATE_OUT_DIR=dist-lms` + `E2E_PORT`).
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Page } from '@playwright/test';
@@ -66,3 +68,112 @@ test.describe('offline (PWA)', () => {
     await context.setOffline(false);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// SCORM: each package, built by `npm run package`, unzipped and run by scorm-again in Chromium.
+// The host page plays the LMS: it hosts window.API (1.2) or window.API_1484_11 (2004) around an
+// iframe of the package's launch URL, and keeps what the SCO commits in localStorage — the LMS's
+// database — so a reload of the host is a relaunch that hands back the committed data.
+
+const DIST = path.resolve(ROOT, process.env.MANDATE_OUT_DIR ?? 'dist');
+
+function unpackPackage(format: 'scorm12' | 'scorm2004', scenario: string): string {
+  const out = path.join(ROOT, 'dist-packages-e2e');
+  execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/package/main.ts', format, '--scenario', scenario, '--no-build', '--dist', DIST, '--out', out], { cwd: ROOT, stdio: 'ignore' });
+  const zip = readFileSync(path.join(out, `mandate-${format}-${scenario}-0.1.0.zip`));
+  const dir = path.join(DIST, `pkg-${format}`);
+  for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(zip)))) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), bytes);
+  }
+  return `pkg-${format}`;
+}
+
+function launchUrlOf(format: 'scorm12' | 'scorm2004', folder: string): string {
+  const manifest = readFileSync(path.join(DIST, folder, 'imsmanifest.xml'), 'utf8');
+  const href = /<resource [^>]*href="([^"]+)"/.exec(manifest)?.[1] ?? '';
+  const params = format === 'scorm2004' ? (/parameters="([^"]+)"/.exec(manifest)?.[1] ?? '') : '';
+  return `${folder}/${href.replace(/&amp;/g, '&')}${params}`;
+}
+
+function writeHost(): void {
+  if (!existsSync(path.join(DIST, 'scorm-again.min.js'))) copyFileSync(path.join(ROOT, 'node_modules/scorm-again/dist/scorm-again.min.js'), path.join(DIST, 'scorm-again.min.js'));
+  writeFileSync(
+    path.join(DIST, 'lms-host.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS host</title><link rel="icon" href="data:,"><script src="scorm-again.min.js"></script></head>
+<body style="margin:0"><main><h1 style="font-size:12px">Test LMS</h1><iframe id="sco" title="course" style="width:1260px;height:760px;border:0"></iframe></main>
+<script>
+  const q = new URLSearchParams(location.search);
+  const version = q.get('v');
+  const key = 'lms-cmi-' + version;
+  const api = version === '1.2' ? new Scorm12API({ logLevel: 5 }) : new Scorm2004API({ logLevel: 5 });
+  const saved = localStorage.getItem(key);
+  if (saved) {
+    const cmi = JSON.parse(saved);
+    if (version === '1.2') cmi.core.entry = cmi.core.exit === 'suspend' ? 'resume' : '';
+    else cmi.entry = cmi.exit === 'suspend' ? 'resume' : '';
+    api.loadFromJSON(cmi);
+  }
+  const keep = () => localStorage.setItem(key, JSON.stringify(api.renderCMIToJSONObject().cmi));
+  if (version === '1.2') { api.on('LMSCommit', keep); api.on('LMSFinish', keep); window.API = api; }
+  else { api.on('Commit', keep); api.on('Terminate', keep); window.API_1484_11 = api; }
+  window.lmsData = () => JSON.parse(localStorage.getItem(key) || 'null');
+  document.getElementById('sco').src = q.get('launch');
+</script></body></html>`,
+  );
+}
+
+for (const format of ['scorm12', 'scorm2004'] as const) {
+  test(`${format}: the package plays in scorm-again, resumes the exact session after a reload, and reports the ending`, async ({ page }) => {
+    test.setTimeout(240_000);
+    const g = golden('poc-red-lines/playthroughs/credible-and-even-handed.yaml');
+    const folder = unpackPackage(format, g.scenario);
+    writeHost();
+    const version = format === 'scorm12' ? '1.2' : '2004';
+    const launch = `${launchUrlOf(format, folder)}&nomap=1&seed=${g.seed}`;
+    const host = `/lms-host.html?v=${version}&launch=${encodeURIComponent(launch)}`;
+    await page.goto(host);
+    const sco = page.frameLocator('#sco');
+    const frame = () => page.frames().find((f) => f !== page.mainFrame() && f.url().includes(`/${folder}/`))!;
+    await expect(sco.locator('html')).toHaveAttribute('data-lms', `scorm-${version}`, { timeout: 30_000 });
+    // The package starts its scenario: the content note, then the briefing.
+    await expect(sco.locator('body[data-screen="briefing"], [data-testid="content-note"]').first()).toBeVisible();
+    if (await sco.getByTestId('content-note').isVisible()) await sco.getByTestId('dialog-confirm').click();
+    await sco.getByTestId('begin').click();
+    const half = Math.floor(g.choices.length / 2);
+    for (let i = 0; i < half; i++) {
+      const node = await sco.getByTestId('decision').getAttribute('data-node');
+      await sco.locator(`button[data-option="${g.choices[i]}"]`).click();
+      await sco.getByTestId('decide').click();
+      await expect.poll(() => frame().evaluate(() => window.__mandate?.store.getState().snapshot?.node ?? null)).not.toBe(node);
+    }
+    const snapshotJson = () => frame().evaluate(() => JSON.stringify(window.__mandate?.store.getState().snapshot ?? null));
+    const before = JSON.parse(await snapshotJson()) as { node: string } | null;
+    expect(before?.node).toBeTruthy();
+
+    // Relaunch: the host (LMS) page reloads; the SCO resumes from the LMS's suspend data alone.
+    await page.evaluate(() => indexedDB.databases?.().then((dbs) => Promise.all(dbs.map((d) => d.name && indexedDB.deleteDatabase(d.name)))));
+    await page.reload();
+    await expect(sco.locator('html')).toHaveAttribute('data-lms', `scorm-${version}`, { timeout: 30_000 });
+    await expect(sco.locator('body')).toHaveAttribute('data-screen', 'play');
+    await expect.poll(() => frame().evaluate(() => window.__mandate?.store.getState().snapshot?.node ?? null)).toBe(before?.node);
+    expect(JSON.parse(await snapshotJson())).toEqual(before);
+    for (let i = half; i < g.choices.length; i++) {
+      const node = await sco.getByTestId('decision').getAttribute('data-node');
+      await sco.locator(`button[data-option="${g.choices[i]}"]`).click();
+      await sco.getByTestId('decide').click();
+      await expect.poll(() => frame().evaluate(() => window.__mandate?.store.getState().snapshot?.node ?? null)).not.toBe(node);
+    }
+    await expect(sco.getByTestId('ending')).toBeVisible();
+    const cmi = (await page.evaluate(() => (window as unknown as { lmsData: () => unknown }).lmsData())) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (version === '1.2') {
+      expect(cmi.core.lesson_status).toMatch(/^(passed|failed)$/);
+      expect(Number(cmi.core.score.raw)).toBeGreaterThan(0);
+    } else {
+      expect(cmi.completion_status).toBe('completed');
+      expect(cmi.success_status).toMatch(/^(passed|failed)$/);
+      expect(Number(cmi.score.scaled)).toBeGreaterThan(0);
+    }
+    expect(cmi.suspend_data.length).toBeLessThanOrEqual(4096);
+  });
+}
