@@ -77,10 +77,12 @@ const FIRST_STRONG = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u4e00-\u9ff
  * page. A right-to-left UI string that begins with a placeholder or a Latin word ("{{title}}: …",
  * "Mandate …") is anchored with a RIGHT-TO-LEFT MARK so it stays right to left.
  */
-export function anchorRtl<T extends Tree>(tree: T): T {
+export function anchorRtl<T extends Tree>(tree: T, top = true): T {
   const out: Tree = {};
   for (const [k, v] of Object.entries(tree)) {
-    if (typeof v !== 'string') out[k] = anchorRtl(v);
+    // Language names are shown in their own language and direction (lang, dir): never anchored.
+    if (top && k === 'lang') out[k] = v;
+    else if (typeof v !== 'string') out[k] = anchorRtl(v, false);
     else {
       const first = FIRST_STRONG.exec(v.replace(/\{\{[^}]*\}\}/g, 'x'));
       out[k] = first && !/[\u0590-\u08ff]/.test(first[0]) ? `${RLM}${v}` : v;

@@ -187,6 +187,7 @@ describe('t() and languages', () => {
     expect(t('library.decisions', { count: 5 })).toBe('\u200f5 قرارات');
     expect(t('library.decisions', { count: 1 })).toBe('قرار واحد');
     expect(t('about.what').startsWith('\u200fMandate')).toBe(true);
+    expect(t('lang.zh')).toBe('中文');
     setLanguage('en');
     expect(t('library.decisions', { count: 5 })).toBe('5 decisions');
   });
