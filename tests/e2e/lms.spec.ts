@@ -1,7 +1,7 @@
 // Delivery: offline play (the PWA), the SCORM 1.2 / 2004 packages run by scorm-again, cmi5 and xAPI
 // statements to a loopback LRS. Run against the built site (`MANDATE_OUT_DIR=dist-lms` + `E2E_PORT`).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -79,6 +79,8 @@ const DIST = path.resolve(ROOT, process.env.MANDATE_OUT_DIR ?? 'dist');
 
 function unpackPackage(format: 'scorm12' | 'scorm2004', scenario: string): string {
   const out = path.join(ROOT, 'dist-packages-e2e');
+  // Packages unpacked by an earlier run live in the site folder; they are not part of the site.
+  for (const old of ['pkg-scorm12', 'pkg-scorm2004']) rmSync(path.join(DIST, old), { recursive: true, force: true });
   execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/package/main.ts', format, '--scenario', scenario, '--no-build', '--dist', DIST, '--out', out], { cwd: ROOT, stdio: 'ignore' });
   const zip = readFileSync(path.join(out, `mandate-${format}-${scenario}-0.1.0.zip`));
   const dir = path.join(DIST, `pkg-${format}`);
@@ -177,3 +179,45 @@ for (const format of ['scorm12', 'scorm2004'] as const) {
     expect(cmi.suspend_data.length).toBeLessThanOrEqual(4096);
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// xAPI: the deployment's mandate.config.json points at a loopback LRS; statements made offline wait
+// in the queue (across a reload served by the service worker) and arrive in order once online.
+test('xAPI: statements made offline survive a reload and arrive at the LRS in order', async ({ page, context }) => {
+  test.setTimeout(240_000);
+  const { startLoopbackLrs } = await import('../support/lrs-server');
+  const lrs = await startLoopbackLrs();
+  const configFile = path.join(DIST, 'mandate.config.json');
+  const shipped = readFileSync(configFile, 'utf8');
+  writeFileSync(configFile, JSON.stringify({ xapi: { endpoint: lrs.endpoint, auth: lrs.auth, activityBase: 'https://training.example.org/mandate' } }));
+  try {
+    const g = golden('poc-red-lines/playthroughs/credible-and-even-handed.yaml');
+    await page.goto(`/?nomap=1&seed=${g.seed}`);
+    await expect(page.locator('html')).toHaveAttribute('data-ready', '1');
+    await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? null), { timeout: 90_000 }).toBe('activated');
+    // A page is served by the worker from its next load on.
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-ready', '1');
+    await context.setOffline(true);
+    await startScenario(page, g.scenario);
+    await playChoices(page, g.choices, 0, 3);
+    const queued = await page.evaluate(() => JSON.parse(localStorage.getItem('mandate.xapi.queue') ?? '[]') as { id: string }[]);
+    expect(queued.length).toBe(4); // initialized + three decisions
+    expect(lrs.statements).toHaveLength(0);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-ready', '1');
+    await context.setOffline(false);
+    await expect.poll(() => lrs.statements.length, { timeout: 60_000 }).toBe(4);
+    expect(lrs.statements.map((s) => s.id)).toEqual(queued.map((s) => s.id));
+    expect(lrs.statements.map((s) => (s.verb as { id: string }).id)).toEqual([
+      'http://adlnet.gov/expapi/verbs/initialized',
+      'https://w3id.org/xapi/adb/verbs/selected',
+      'https://w3id.org/xapi/adb/verbs/selected',
+      'https://w3id.org/xapi/adb/verbs/selected',
+    ]);
+    expect(lrs.statements.slice(1).map((s) => (s.result as { response: string }).response)).toEqual(g.choices.slice(0, 3));
+  } finally {
+    writeFileSync(configFile, shipped);
+    await lrs.close();
+  }
+});
