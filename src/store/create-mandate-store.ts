@@ -293,6 +293,7 @@ export function createMandateStore(deps: StoreDeps): MandateStore {
           done: r.done,
           decisions: r.save.log.filter((l) => DECISION_TYPES.includes(l.type)).length,
           countdownMode: r.playedCountdownMode,
+          mode: r.save.meta.mode,
         });
       } else {
         corrupt.push({ id: e.id, raw: e.raw, problems: e.problems });

@@ -28,6 +28,8 @@ export interface SessionRow {
   parent: { id: string; seq: number } | null;
   /** A label chosen for the session (format v2 saves), if any. */
   label: string | null;
+  /** Solo or facilitated: a facilitated session reopens as the facilitator's console. */
+  mode: 'solo' | 'facilitated';
 }
 
 export interface ReviewExport {
@@ -84,6 +86,7 @@ function rowOf(r: SavedRecord): SessionRow {
     events: r.save.log.length,
     parent: r.parent,
     label: meta.label,
+    mode: meta.mode,
   };
 }
 

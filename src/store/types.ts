@@ -68,6 +68,8 @@ export interface SavedSummary {
   decisions: number;
   /** The countdown mode the session was played with (shown in the debrief). */
   countdownMode: CountdownMode;
+  /** Solo or facilitated: a facilitated session reopens as the facilitator's console. */
+  mode: 'solo' | 'facilitated';
 }
 
 /** A stored record that could not be read; it is kept until the player discards it. */

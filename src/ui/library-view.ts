@@ -5,6 +5,7 @@ import type { CorruptSave, ImportedScenario, MandateStoreState, SavedSummary } f
 import { confirmDialog } from './dialog';
 import { h, replaceChildren, uid } from './dom';
 import { createScenarioFilesPanel } from './scenario-files-panel';
+import { openSaved } from './open-saved';
 import { createLibraryFilter, matchesFilter, type LibraryFilter } from './library-filter';
 import { siteHeader } from './site-header';
 import type { View, ViewContext } from './view';
@@ -123,7 +124,7 @@ export function createLibraryView(ctx: ViewContext): View {
       class: 'btn btn-primary',
       attrs: { type: 'button', 'data-testid': `resume-${s.id}`, 'aria-label': s.done ? undefined : t('library.resumeLabel', { title: s.title }) },
       text: s.done ? t('library.openDebrief') : t('library.resume'),
-      on: { click: () => void actions.resume(s.id) },
+      on: { click: () => openSaved(s, actions.resume) },
     });
     const discard = h('button', {
       class: 'btn btn-quiet',

@@ -7,6 +7,7 @@ import { formatDate, t } from '../i18n';
 import type { MandateStoreState, SessionRow } from '../store';
 import { confirmDialog } from './dialog';
 import { h, replaceChildren, uid } from './dom';
+import { openSaved } from './open-saved';
 import { siteHeader } from './site-header';
 import type { View, ViewContext } from './view';
 import './review.css';
@@ -68,8 +69,8 @@ export function createSessionsView(ctx: ViewContext): View {
               'div',
               { class: 'card-actions' },
               r.done
-                ? h('button', { class: 'btn btn-primary', attrs: { type: 'button', 'data-testid': 'session-review', 'aria-label': t('sessions.reviewLabel', { title: name }) }, text: t('sessions.review'), on: { click: () => void actions.resume(r.id) } })
-                : h('button', { class: 'btn btn-primary', attrs: { type: 'button', 'data-testid': 'session-continue', 'aria-label': t('sessions.continueLabel', { title: name }) }, text: t('sessions.continue'), on: { click: () => void actions.resume(r.id) } }),
+                ? h('button', { class: 'btn btn-primary', attrs: { type: 'button', 'data-testid': 'session-review', 'aria-label': t('sessions.reviewLabel', { title: name }) }, text: t('sessions.review'), on: { click: () => openSaved(r, actions.resume) } })
+                : h('button', { class: 'btn btn-primary', attrs: { type: 'button', 'data-testid': 'session-continue', 'aria-label': t('sessions.continueLabel', { title: name }) }, text: t('sessions.continue'), on: { click: () => openSaved(r, actions.resume) } }),
               h('button', {
                 class: 'btn',
                 attrs: { type: 'button', 'data-testid': 'session-export', 'aria-label': t('sessions.exportLabel', { title: name }) },

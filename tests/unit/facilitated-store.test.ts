@@ -44,6 +44,15 @@ describe('facilitated store actions', () => {
     expect(s.store.getState().session?.save().meta.mode).toBe('facilitated');
   });
 
+  it('lists a saved facilitated session as facilitated, so the library and sessions screens reopen it as a console', async () => {
+    const s = setup();
+    await playing(s);
+    await s.act.recordVote({ deploy: 3 }, null);
+    await s.act.leave();
+    expect(s.store.getState().saved.map((x) => x.mode)).toEqual(['facilitated']);
+    expect((await s.act.listSessions()).map((r) => r.mode)).toEqual(['facilitated']);
+  });
+
   it('records the vote, the facilitator note and the fired inject in the log, and saves them', async () => {
     const s = setup();
     await playing(s);
