@@ -12,6 +12,7 @@ import type { ScenarioBundle } from './types';
 import { parseSave, type SessionSave } from './session';
 import { reviewSteps } from './review-steps';
 import { debriefModel } from './debrief';
+import { ANNOTATION_EVENT_TYPES } from './reduce';
 
 /** A file larger than this is refused unread. */
 export const COHORT_MAX_FILE_CHARS = 2_000_000;
@@ -51,6 +52,48 @@ export function readCohortFile(file: CohortFile): CohortRead {
   }
   if (parsed.save.log.length > COHORT_MAX_EVENTS) return { ok: false, name, reason: `too many events (${parsed.save.log.length})` };
   return { ok: true, name, save: parsed.save };
+}
+
+/** The extension id's last part under which the ending statement carries the session (src/lms/xapi.ts). */
+export const SESSION_LOG_EXTENSION = 'session-log';
+
+/**
+ * The copy of a save that an xAPI ending statement carries, so a cohort can be rebuilt from an LRS:
+ * annotation events (the room's vote, the facilitator's notes) are dropped and the rest renumbered —
+ * they change no state, and draws are keyed by outcome, not by sequence number, so it replays to the
+ * same ending, tensions and benchmarks — and the label (which a facilitator may have typed) is removed.
+ */
+export function lrsSessionCopy(save: SessionSave): SessionSave {
+  const log = save.log.filter((e) => !ANNOTATION_EVENT_TYPES.includes(e.type)).map((e, i) => ({ ...e, seq: i + 1 }));
+  return { ...save, meta: { ...save.meta, label: null }, log };
+}
+
+/**
+ * Reads one untrusted file that may be a session file or an LRS export of statements (an array, or
+ * `{ statements: [...] }` as an LRS answers a query): every statement that carries a session (the
+ * ending statement's `result.extensions[…/session-log]`) is read as a session, the others ignored.
+ */
+export function readCohortSource(file: CohortFile): CohortRead[] {
+  const name = String(file.name).slice(0, 200);
+  if (typeof file.text !== 'string' || file.text.length > COHORT_MAX_FILE_CHARS) return [readCohortFile(file)];
+  let data: unknown;
+  try {
+    data = JSON.parse(file.text);
+  } catch {
+    return [readCohortFile(file)];
+  }
+  const statements = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { statements?: unknown }).statements) ? (data as { statements: unknown[] }).statements : null;
+  if (!statements) return [readCohortFile(file)];
+  const reads: CohortRead[] = [];
+  statements.slice(0, 5000).forEach((st, i) => {
+    const ext = (st as { result?: { extensions?: unknown } } | null)?.result?.extensions;
+    if (!ext || typeof ext !== 'object') return;
+    const key = Object.keys(ext).find((k) => k.endsWith(`/extension/${SESSION_LOG_EXTENSION}`) || k.endsWith(`:extension:${SESSION_LOG_EXTENSION}`));
+    if (!key) return;
+    const read = readCohortFile({ name: `${name} #${i + 1}`, text: JSON.stringify((ext as Record<string, unknown>)[key]) });
+    reads.push(read);
+  });
+  return reads.length ? reads : [{ ok: false, name, reason: 'no Mandate session in these statements' }];
 }
 
 export interface CohortSession {

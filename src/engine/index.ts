@@ -60,6 +60,9 @@ export { reviewSteps, type ReviewStep } from './review-steps';
 export { compareRuns, type RunComparison, type RunDifference } from './compare-runs';
 export {
   readCohortFile,
+  readCohortSource,
+  lrsSessionCopy,
+  SESSION_LOG_EXTENSION,
   buildCohort,
   cohortCsv,
   csvCell,

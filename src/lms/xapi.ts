@@ -15,7 +15,7 @@
  * Never sent: room votes and facilitator notes (facilitator-only), meters' raw values, names. The
  * actor is the LMS's (cmi5 launch) or an anonymous account named by the session id.
  */
-import { debriefModel, type EngineSnapshot, type LogEntry, type ScenarioBundle, type Session } from '../engine';
+import { debriefModel, lrsSessionCopy, SESSION_LOG_EXTENSION, type EngineSnapshot, type LogEntry, type ScenarioBundle, type Session } from '../engine';
 import type { MandateStore, MandateStoreState } from '../store';
 import { activityId, DEFAULT_ACTIVITY_BASE } from './activity-ids';
 import { compositeScore, type CompositeScore } from './composite-score';
@@ -169,6 +169,9 @@ export function statementBuilder(c: StatementContext) {
             [ext('ending-tone')]: model.ending?.tone ?? null,
             [ext('benchmarks-met')]: model.benchmarks.filter((b) => b.met).map((b) => b.id),
             [ext('tensions')]: Object.fromEntries(model.polarities.map((p) => [p.id, p.verdict])),
+            // The session itself, so a facilitator can rebuild a cohort from an LRS export (the
+            // cohort view reads it); without the room's votes, the facilitator's notes or a label.
+            [ext(SESSION_LOG_EXTENSION)]: lrsSessionCopy(save),
           },
         },
       );

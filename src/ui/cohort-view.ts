@@ -8,7 +8,7 @@
  * text only.
  */
 import { t } from '../i18n';
-import { buildCohort, cohortCsv, readCohortFile, type Cohort, type CohortFile, type CohortRead, type ScenarioBundle } from '../engine';
+import { buildCohort, cohortCsv, readCohortSource, type Cohort, type CohortFile, type CohortRead, type ScenarioBundle } from '../engine';
 import type { MandateStoreState } from '../store';
 import { h, replaceChildren } from './dom';
 import { gameDuration, positionWords } from './format';
@@ -68,7 +68,8 @@ export function createCohortView(ctx: ViewContext): View {
     const texts: CohortFile[] = await Promise.all(
       json.map(async (f) => ({ name: f.webkitRelativePath || f.name, text: f.size > 2_100_000 ? '' : await f.text().catch(() => '') })),
     );
-    reads = texts.map((f, i) => (json[i] && json[i].size > 2_100_000 ? { ok: false as const, name: f.name, reason: t('cohort.tooLarge') } : readCohortFile(f)));
+    // A file is a session, or an LRS export of statements holding many sessions.
+    reads = texts.flatMap((f, i) => (json[i] && json[i].size > 2_100_000 ? [{ ok: false as const, name: f.name, reason: t('cohort.tooLarge') }] : readCohortSource(f)));
     labels = reads.map((_, i) => `S${String(i + 1).padStart(2, '0')}`);
     // The scenario most sessions are of, among those this game has.
     const counts = new Map<string, number>();

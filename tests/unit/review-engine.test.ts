@@ -13,7 +13,9 @@ import {
   createSession,
   csvCell,
   debriefModel,
+  lrsSessionCopy,
   readCohortFile,
+  readCohortSource,
   replay,
   reviewSteps,
   type ScenarioBundle,
@@ -180,5 +182,47 @@ describe('readCohortFile() and buildCohort()', () => {
     expect(csv.split('\r\n')[0]).toBe('"scenario","version","seat","decision","option","chosen","of","share_percent","avg_game_minutes","avg_real_seconds"');
     expect(csvCell(2.25)).toBe('2.3');
     expect(csvCell(null)).toBe('');
+  });
+});
+
+describe('readCohortSource(): a cohort from an LRS export', () => {
+  const saves = ['bluff-called.yaml', 'civilians-paid.yaml', 'fc-bluff-called.yaml'].map((f, i) => goldenSave(bundle, f, 2_000_000 + i));
+  // One session also carries the room's vote and a facilitator's note: the LRS copy drops them.
+  const annotated = createSession(bundle, { seed: 7 });
+  annotated.send('room.vote', { node: annotated.snapshot().node, tally: {}, byRole: null }, 1);
+  annotated.send('facilitator.note', { text: 'FACILITATOR-ONLY remark', node: null }, 2);
+  const withNotes = { ...annotated.save(), meta: { ...annotated.save().meta, label: 'Table 3' } };
+  annotated.stop();
+  const statement = (save: SessionSave) => ({
+    verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+    result: { extensions: { 'https://mandate.example/xapi/extension/session-log': lrsSessionCopy(save) } },
+  });
+
+  it('reads every session an LRS answer carries and ignores other statements', () => {
+    const lrs = { statements: [...saves.map(statement), { verb: { id: 'http://adlnet.gov/expapi/verbs/launched' } }], more: '' };
+    const reads = readCohortSource({ name: 'lrs.json', text: JSON.stringify(lrs) });
+    expect(reads.map((r) => r.ok)).toEqual([true, true, true]);
+    const fromLrs = buildCohort(bundle, reads);
+    const fromFiles = buildCohort(bundle, saves.map((s, i) => readCohortFile({ name: `f${i}.json`, text: JSON.stringify(s) })));
+    expect(fromLrs.endings).toEqual(fromFiles.endings);
+    expect(fromLrs.decisions.map((d) => d.options.map((o) => o.count))).toEqual(fromFiles.decisions.map((d) => d.options.map((o) => o.count)));
+    expect(fromLrs.sessions.map((s) => s.benchmarksMet)).toEqual(fromFiles.sessions.map((s) => s.benchmarksMet));
+  });
+
+  it('leaves the room out of the LRS copy, which still replays to the same state', () => {
+    const copy = lrsSessionCopy(withNotes);
+    const text = JSON.stringify(copy);
+    expect(text).not.toContain('FACILITATOR-ONLY');
+    expect(text).not.toContain('room.vote');
+    expect(text).not.toContain('Table 3');
+    expect(copy.log.map((e) => e.seq)).toEqual(copy.log.map((_, i) => i + 1));
+    const full = goldenSave(bundle, 'bluff-called.yaml');
+    expect(replay(bundle, lrsSessionCopy(full)).context.meters).toEqual(replay(bundle, full).context.meters);
+  });
+
+  it('says so when a statement export holds no Mandate session, and still reads plain session files', () => {
+    expect(readCohortSource({ name: 'empty.json', text: '[{"verb":{}}]' })).toEqual([{ ok: false, name: 'empty.json', reason: 'no Mandate session in these statements' }]);
+    expect(readCohortSource({ name: 's.json', text: JSON.stringify(saves[0]) }).map((r) => r.ok)).toEqual([true]);
+    expect(readCohortSource({ name: 'bad.json', text: '{' })[0]?.ok).toBe(false);
   });
 });
